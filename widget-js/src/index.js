@@ -1,0 +1,2 @@
+// placeholder entry, replaced by the widget modules
+(function () {})();
