@@ -1,0 +1,67 @@
+// Builds the rating the collector expects, posts it, and says what its answer means.
+
+export const HELP = ['counter', 'phone', 'email', 'relative', 'association', 'websites', 'other'];
+
+/**
+ * A UUID v4 from 31 random bytes (crypto.randomUUID is missing outside secure contexts):
+ * each 0 becomes a random hex digit, each 8 one of 8, 9, a, b (the variant).
+ */
+export function uuid(bytes = crypto.getRandomValues(new Uint8Array(31))) {
+  let i = 0;
+  return '00000000-0000-4000-8000-000000000000'.replace(/[08]/g, (c) => (c ^ (bytes[i++] & (c > 0 ? 3 : 15))).toString(16));
+}
+
+/** "none" ("Je n'ai pas eu besoin d'aide") excludes every other answer to the help question. */
+export function helpAnswer(values) {
+  return values.includes('none') ? ['none'] : HELP.filter((v) => values.includes(v));
+}
+
+/**
+ * The JSON body of a rating, from the form's data (anything with get/getAll; fields named
+ * like the payload, values as JSON: "3", "true"). Questions not in `shown`, unanswered
+ * ones and empty values are left out.
+ */
+export function buildPayload(config, shown, data, href, id) {
+  const value = (k) => JSON.parse(data.get(k));
+  const help = shown.includes('help') ? helpAnswer(data.getAll('help')) : [];
+  // guichet, téléphone or e-mail/chat (the first three): the follow-up questions apply
+  const admin = help.some((v) => HELP.indexOf(v) < 3);
+  const p = {
+    id,
+    service: config.service,
+    location: config.location,
+    source: config.source,
+    satisfaction: data.get('satisfaction'),
+    clarity: shown.includes('clarity') ? value('clarity') : null,
+    help: help[0] && help,
+    helpReached: admin ? value('helpReached') : null,
+    helpQuality: admin ? value('helpQuality') : null,
+    comment: shown.includes('comment') ? (data.get('comment') || '').trim().slice(0, 2000) : null,
+    page: href.split(/[?#]/)[0], // the query and fragment may hold personal data
+    lang: config.lang,
+  };
+  for (const k in p) if (p[k] == null || p[k] === '') delete p[k];
+  return p;
+}
+
+/**
+ * What an answer of the collector means: `true` stored (201, or 200 for a replayed id),
+ * `false` refused for good (any other 4xx: never retried), or a number of seconds to wait
+ * before retrying (network error = status 0, 408, 429, 5xx; Retry-After in seconds).
+ */
+export function classify(status, retryAfter) {
+  if (status > 199 && status < 300) return true;
+  if (status && status < 500 && status != 408 && status != 429) return false;
+  return +retryAfter > 0 ? +retryAfter : 0;
+}
+
+/** Posts one rating as text/plain (a simple CORS request, no preflight; mode cors is fetch's default); never throws. */
+export function post(collector, payload) {
+  return fetch(collector + '/api/v1/ratings', {
+    method: 'POST',
+    body: JSON.stringify(payload),
+    headers: { 'Content-Type': 'text/plain' },
+    keepalive: true,
+    credentials: 'omit',
+  }).then((r) => classify(r.status, r.headers.get('Retry-After')), () => classify(0));
+}
