@@ -7,13 +7,11 @@
 export function readConfig(script) {
   const d = script.dataset;
   return {
+    ...d, // service, location, target
     // "https://avis.example.fr/widget/v1/jdma.js" -> "https://avis.example.fr" (a path prefix stays)
     collector: script.src.replace(/\/widget\/[^/]+\/jdma\.js.*/, ''),
-    service: d.service,
-    location: d.location,
     source: d.source || 'button',
     lang: d.lang == 'en' ? 'en' : 'fr',
-    target: d.target,
     // data-questions="clarity,comment" narrows the optional questions
     questions: ['clarity', 'help', 'comment'].filter((q) => (d.questions || q).includes(q)),
     nonce: script.nonce,

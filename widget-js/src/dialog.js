@@ -20,7 +20,7 @@ function group(t, legend, name, values, first, type = 'radio') {
     ...(values || [1, 2, 3, 4, 5]).map((value, i) => h('label', 0,
       h('input', { type, name, value, required: name == 'satisfaction' }),
       name == 'satisfaction' && h('span', { 'aria-hidden': 'true' }, SMILEYS[i]),
-      scale ? value + (value == 1 ? ' ' + t[first] : value == 5 ? ' ' + t[first + 1] : '') : t[first + i]))));
+      scale ? value + ' ' + (value == 1 ? t[first] : value == 5 ? t[first + 1] : '') : t[first + i]))));
 }
 
 /**
@@ -28,10 +28,9 @@ function group(t, legend, name, values, first, type = 'radio') {
  * slot of the outcome: SENT, QUEUED or FAILED.
  */
 export function buildDialog(t, shown, onSend) {
-  const close = h('button', { type: 'button', class: 'x' }, t[T.CLOSE]);
+  const close = h('button', { class: 'x' }, t[T.CLOSE]); // outside the form
   const error = h('p', { id: 'e', class: 'e' });
   const q1 = group(t, T.Q1, 'satisfaction', ['good', 'average', 'bad'], T.GOOD);
-  q1.firstChild.append(' (' + t[T.REQUIRED] + ')');
   q1.firstChild.after(error);
   const form = h('form', { novalidate: '' }, q1);
 
@@ -85,7 +84,6 @@ export function buildDialog(t, shown, onSend) {
     status.textContent = t[outcome];
     if (outcome != T.FAILED) {
       form.hidden = true;
-      status.prepend(h('strong', 0, t[T.THANKS]), ' ');
       close.focus();
     }
   };

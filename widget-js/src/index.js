@@ -31,7 +31,7 @@ const lookup = () => service || (service = fetch(config.collector + '/api/v1/pub
 
 let shown, dialog;
 async function onSend(data) {
-  const payload = buildPayload(config, shown, data, location.origin + location.pathname, uuid());
+  const payload = buildPayload(config, shown, data, location.href, uuid());
   const result = await send(payload);
   queue.settle(storage, payload, result, Date.now());
   if (result === +result) return QUEUED;
@@ -52,7 +52,7 @@ function mount() {
     style.nonce = config.nonce;
     root.append(style);
   }
-  const opener = h('button', { type: 'button', class: 'o', 'aria-haspopup': 'dialog' }, t[0]);
+  const opener = h('button', { class: 'o' }, t[0]); // in no form: no type needed
   const wrap = h('div', { class: target ? 'r' : 'r f', lang: config.lang }, opener);
   root.append(wrap);
   (target || document.body).append(host);

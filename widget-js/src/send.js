@@ -55,12 +55,15 @@ export function classify(status, retryAfter) {
   return +retryAfter > 0 ? +retryAfter : 0;
 }
 
-/** Posts one rating as text/plain (a simple CORS request, no preflight; mode cors is fetch's default); never throws. */
+/**
+ * Posts one rating; never throws. A string body goes as "text/plain;charset=UTF-8", so the
+ * request is a simple CORS one (no preflight) without spelling the header out; "cors" is
+ * fetch's default mode.
+ */
 export function post(collector, payload) {
   return fetch(collector + '/api/v1/ratings', {
     method: 'POST',
     body: JSON.stringify(payload),
-    headers: { 'Content-Type': 'text/plain' },
     keepalive: true,
     credentials: 'omit',
   }).then((r) => classify(r.status, r.headers.get('Retry-After')), () => classify(0));
