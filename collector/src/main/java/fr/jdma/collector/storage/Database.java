@@ -14,6 +14,11 @@ import java.io.UncheckedIOException;
 /** The connection pool, the migrated schema and the jOOQ context every feature queries through. */
 public final class Database implements AutoCloseable {
 
+    static {
+        System.setProperty("org.jooq.no-logo", "true");
+        System.setProperty("org.jooq.no-tips", "true");
+    }
+
     private final Dialect dialect;
     private final HikariDataSource dataSource;
     private final DSLContext dsl;
