@@ -30,20 +30,27 @@ public final class GroupCommitWriter implements AutoCloseable {
         }
     }
 
+    /** Where batches go: {@link RatingStore} in production. */
+    @FunctionalInterface
+    public interface BatchStore {
+        /** Stores distinct ratings in one durable transaction; true for each one that was new. */
+        boolean[] insert(List<Rating> ratings);
+    }
+
     private record Pending(Rating rating, CompletableFuture<Outcome> done) {
     }
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommitWriter.class);
     private static final int MAX_BATCH = 1000;
 
-    private final RatingStore store;
+    private final BatchStore store;
     private final BlockingQueue<Pending> queue;
     private final Thread thread;
     private final LongAdder batches = new LongAdder();
     private final LongAdder written = new LongAdder();
     private volatile boolean accepting = true;
 
-    public GroupCommitWriter(RatingStore store, int capacity) {
+    public GroupCommitWriter(BatchStore store, int capacity) {
         this.store = store;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.thread = new Thread(this::run, "jdma-group-commit");

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** Writes ratings and their daily rollups in one transaction; knows nothing of HTTP. */
-public final class RatingStore {
+public final class RatingStore implements GroupCommitWriter.BatchStore {
 
     private final Database database;
 
@@ -23,6 +23,7 @@ public final class RatingStore {
      * Stores the ratings (distinct ids) in one durable transaction and tells, for each, whether
      * it was new (true) or a replay of an id already stored (false).
      */
+    @Override
     public boolean[] insert(List<Rating> ratings) {
         boolean[] created = database.dsl().transactionResult(configuration -> {
             DSLContext tx = configuration.dsl();
