@@ -1,0 +1,96 @@
+package fr.jdma.collector;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.jdma.collector.access.AdminAccess;
+import fr.jdma.collector.catalogue.CatalogueController;
+import fr.jdma.collector.catalogue.ServiceCatalogue;
+import fr.jdma.collector.demo.Demo;
+import fr.jdma.collector.ingest.GroupCommitWriter;
+import fr.jdma.collector.ingest.IngestController;
+import fr.jdma.collector.ingest.RateLimiter;
+import fr.jdma.collector.ingest.RatingParser;
+import fr.jdma.collector.ingest.RatingStore;
+import fr.jdma.collector.ops.Metrics;
+import fr.jdma.collector.ops.OpsController;
+import fr.jdma.collector.storage.Database;
+import fr.jdma.collector.web.HttpProblem;
+import fr.jdma.collector.web.Problems;
+import fr.jdma.collector.widget.WidgetAssets;
+import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.json.JavalinJackson;
+
+import java.time.Clock;
+
+/**
+ * Wires the collector's parts by constructor and builds its Javalin app. No static state:
+ * tests start as many independent collectors as they like.
+ */
+public final class CollectorApp implements AutoCloseable {
+
+    private final Config config;
+    private final Database database;
+    private final GroupCommitWriter writer;
+    private final Javalin javalin;
+
+    public CollectorApp(Config config, Database database, Clock clock) {
+        this.config = config;
+        this.database = database;
+        Metrics metrics = new Metrics();
+        ServiceCatalogue catalogue = new ServiceCatalogue(database, clock);
+        AdminAccess admin = AdminAccess.open(database, config.adminToken());
+        this.writer = new GroupCommitWriter(new RatingStore(database), config.writerQueueCapacity());
+        RateLimiter rateLimiter = new RateLimiter(config.rateLimitPerMinute(), clock);
+        WidgetAssets widget = WidgetAssets.fromClasspath();
+        if (config.demo()) Demo.ensureService(catalogue);
+
+        metrics.describe("jdma_rating_requests_total", "POST /api/v1/ratings answers, by status");
+        metrics.gauge("jdma_writer_queue", "ratings waiting for the group-commit writer", writer::queued);
+        metrics.gauge("jdma_ratings_written_total", "ratings stored since start", writer::written);
+        metrics.gauge("jdma_write_batches_total", "group-commit transactions since start", writer::batches);
+
+        var ingest = new IngestController(catalogue, new RatingParser(), writer, rateLimiter, metrics, clock);
+        var catalogueApi = new CatalogueController(catalogue);
+        var ops = new OpsController(database, metrics);
+
+        this.javalin = Javalin.create(c -> {
+            c.startup.showJavalinBanner = false;
+            c.http.compressionStrategy = CompressionStrategy.NONE;
+            c.http.maxRequestSize = 1024 * 1024;
+            c.jsonMapper(new JavalinJackson(new ObjectMapper(), false));
+            c.jetty.port = config.port();
+            c.routes.before("/api/v1/admin/*", ctx -> {
+                if (!admin.accepts(ctx.header("Authorization"))) {
+                    throw HttpProblem.unauthorized("an admin token is required: Authorization: Bearer <JDMA_ADMIN_TOKEN>");
+                }
+            });
+            Problems.register(c);
+            ingest.routes(c);
+            catalogueApi.routes(c);
+            ops.routes(c);
+            widget.routes(c);
+            if (config.demo()) Demo.routes(c);
+        });
+    }
+
+    public CollectorApp start() {
+        javalin.start();
+        return this;
+    }
+
+    public int port() {
+        return javalin.port();
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    /** Stops taking requests, writes every rating already accepted, then closes the database. */
+    @Override
+    public void close() {
+        javalin.stop();
+        writer.close();
+        database.close();
+    }
+}

@@ -1,0 +1,58 @@
+package fr.jdma.collector;
+
+import java.util.Map;
+import java.util.Optional;
+
+/** Everything an administrator can set, read once from the environment at start. */
+public record Config(
+        int port,
+        String dbUrl,
+        String dbUser,
+        String dbPassword,
+        Optional<String> adminToken,
+        int rateLimitPerMinute,
+        boolean demo,
+        int writerQueueCapacity) {
+
+    public static final String DEFAULT_DB_URL = "jdbc:h2:file:./data/jdma";
+    public static final int DEFAULT_RATE_LIMIT = 120;
+
+    public static Config fromEnv(Map<String, String> env) {
+        return new Config(
+                intValue(env, "JDMA_PORT", 8080),
+                env.getOrDefault("JDMA_DB_URL", DEFAULT_DB_URL),
+                env.getOrDefault("JDMA_DB_USER", ""),
+                env.getOrDefault("JDMA_DB_PASSWORD", ""),
+                Optional.ofNullable(env.get("JDMA_ADMIN_TOKEN")).filter(t -> !t.isBlank()),
+                intValue(env, "JDMA_RATE_LIMIT", DEFAULT_RATE_LIMIT),
+                Boolean.parseBoolean(env.getOrDefault("JDMA_DEMO", "false")),
+                intValue(env, "JDMA_WRITER_QUEUE", 20_000));
+    }
+
+    /** A configuration for tests and benchmarks: the given database, everything else default. */
+    public static Config forDatabase(String dbUrl) {
+        return new Config(0, dbUrl, "", "", Optional.of("test-admin-token"), 0, false, 20_000);
+    }
+
+    public Config withRateLimit(int perMinute) {
+        return new Config(port, dbUrl, dbUser, dbPassword, adminToken, perMinute, demo, writerQueueCapacity);
+    }
+
+    public Config withDemo(boolean on) {
+        return new Config(port, dbUrl, dbUser, dbPassword, adminToken, rateLimitPerMinute, on, writerQueueCapacity);
+    }
+
+    public Config withWriterQueueCapacity(int capacity) {
+        return new Config(port, dbUrl, dbUser, dbPassword, adminToken, rateLimitPerMinute, demo, capacity);
+    }
+
+    private static int intValue(Map<String, String> env, String name, int fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) return fallback;
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, got '" + value + "'");
+        }
+    }
+}

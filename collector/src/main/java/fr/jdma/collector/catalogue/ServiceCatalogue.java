@@ -1,0 +1,106 @@
+package fr.jdma.collector.catalogue;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import fr.jdma.collector.storage.Database;
+import fr.jdma.collector.storage.Schema.Services;
+import org.jooq.Record;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The services that may collect ratings. Reads on the rating path come from a Caffeine cache:
+ * an update on this instance invalidates its entry at once; other instances sharing a
+ * PostgreSQL database see it within the cache's short expiry.
+ */
+public final class ServiceCatalogue {
+
+    /** Creating a service whose id is taken. */
+    public static final class DuplicateServiceException extends RuntimeException {
+        public DuplicateServiceException(String id) {
+            super("a service with id '" + id + "' already exists");
+        }
+    }
+
+    /** No service with that id. */
+    public static final class UnknownServiceException extends RuntimeException {
+        public UnknownServiceException(String id) {
+            super("no service with id '" + id + "'");
+        }
+    }
+
+    private final Database database;
+    private final Clock clock;
+    private final LoadingCache<String, Optional<Service>> cache;
+
+    public ServiceCatalogue(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+        this.cache = Caffeine.newBuilder()
+                .maximumSize(10_000)
+                .expireAfterWrite(Duration.ofSeconds(30))
+                .build(this::load);
+    }
+
+    public Optional<Service> find(String id) {
+        return cache.get(id);
+    }
+
+    public List<Service> list() {
+        return database.dsl().selectFrom(Services.TABLE).orderBy(Services.ID).fetch(ServiceCatalogue::toService);
+    }
+
+    public Service create(Service service) {
+        long now = clock.millis();
+        int inserted = database.dsl().insertInto(Services.TABLE)
+                .set(Services.ID, service.id())
+                .set(Services.NAME, service.name())
+                .set(Services.ORGANISATION, service.organisation())
+                .set(Services.ALLOWED_ORIGINS, String.join(" ", service.allowedOrigins()))
+                .set(Services.PUBLIC_RESULTS, service.isPublic())
+                .set(Services.HIDDEN_QUESTIONS, String.join(" ", service.hiddenQuestions()))
+                .set(Services.ENABLED, service.enabled())
+                .set(Services.CREATED_AT, now)
+                .set(Services.UPDATED_AT, now)
+                .onConflict(Services.ID).doNothing()
+                .execute();
+        if (inserted == 0) throw new DuplicateServiceException(service.id());
+        cache.invalidate(service.id());
+        return service;
+    }
+
+    public Service update(Service service) {
+        int updated = database.dsl().update(Services.TABLE)
+                .set(Services.NAME, service.name())
+                .set(Services.ORGANISATION, service.organisation())
+                .set(Services.ALLOWED_ORIGINS, String.join(" ", service.allowedOrigins()))
+                .set(Services.PUBLIC_RESULTS, service.isPublic())
+                .set(Services.HIDDEN_QUESTIONS, String.join(" ", service.hiddenQuestions()))
+                .set(Services.ENABLED, service.enabled())
+                .set(Services.UPDATED_AT, clock.millis())
+                .where(Services.ID.eq(service.id()))
+                .execute();
+        cache.invalidate(service.id());
+        if (updated == 0) throw new UnknownServiceException(service.id());
+        return service;
+    }
+
+    private Optional<Service> load(String id) {
+        return database.dsl().selectFrom(Services.TABLE).where(Services.ID.eq(id))
+                .fetchOptional(ServiceCatalogue::toService);
+    }
+
+    private static Service toService(Record r) {
+        return new Service(r.get(Services.ID), r.get(Services.NAME), r.get(Services.ORGANISATION),
+                words(r.get(Services.ALLOWED_ORIGINS)), r.get(Services.PUBLIC_RESULTS),
+                words(r.get(Services.HIDDEN_QUESTIONS)), r.get(Services.ENABLED));
+    }
+
+    private static List<String> words(String joined) {
+        return joined == null || joined.isBlank() ? List.of() : Arrays.asList(joined.trim().split(" +"));
+    }
+}

@@ -1,0 +1,128 @@
+package fr.jdma.collector.catalogue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.jdma.collector.ingest.RatingParser;
+import fr.jdma.collector.input.FieldError;
+import fr.jdma.collector.input.InvalidInputException;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Reads a service as the admin API receives it, naming every bad field. */
+final class ServiceParser {
+
+    private static final Set<String> FIELDS =
+            Set.of("id", "name", "organisation", "allowedOrigins", "public", "hiddenQuestions", "enabled");
+
+    private ServiceParser() {
+    }
+
+    static Service parse(JsonNode body, String pathId) {
+        if (body == null || !body.isObject()) throw InvalidInputException.of("body", "must be a JSON object");
+        List<FieldError> errors = new ArrayList<>();
+        body.fieldNames().forEachRemaining(name -> {
+            if (!FIELDS.contains(name)) errors.add(new FieldError(name, "is not a field of a service"));
+        });
+
+        String id = text(body, "id", errors);
+        if (pathId != null) {
+            if (id != null && !id.equals(pathId)) errors.add(new FieldError("id", "must match the id in the path, " + pathId));
+            id = pathId;
+        }
+        if (id == null) errors.add(new FieldError("id", "is required"));
+        else if (!RatingParser.CODE.matcher(id).matches()) {
+            errors.add(new FieldError("id", "must be 1 to 64 characters among A-Z a-z 0-9 . _ -"));
+        }
+        String name = text(body, "name", errors);
+        if (name == null || name.isBlank()) errors.add(new FieldError("name", "is required"));
+        else if (name.length() > 200) errors.add(new FieldError("name", "must be at most 200 characters"));
+        String organisation = text(body, "organisation", errors);
+        if (organisation != null && organisation.length() > 200) {
+            errors.add(new FieldError("organisation", "must be at most 200 characters"));
+        }
+
+        List<String> origins = new ArrayList<>(new LinkedHashSet<>(strings(body, "allowedOrigins", errors)));
+        for (int i = 0; i < origins.size(); i++) {
+            String origin = normaliseOrigin(origins.get(i));
+            if (origin == null) {
+                errors.add(new FieldError("allowedOrigins", "'" + origins.get(i)
+                        + "' is not an origin: expected scheme and host only, like https://www.example.gouv.fr, or *"));
+            } else {
+                origins.set(i, origin);
+            }
+        }
+        if (String.join(" ", origins).length() > 8000) {
+            errors.add(new FieldError("allowedOrigins", "too many origins (at most 8000 characters in all)"));
+        }
+        List<String> hidden = strings(body, "hiddenQuestions", errors);
+        for (String question : hidden) {
+            if (!RatingParser.HIDEABLE.contains(question)) {
+                errors.add(new FieldError("hiddenQuestions", "'" + question + "' cannot be hidden: choose among clarity, help, comment"));
+            }
+        }
+        boolean isPublic = bool(body, "public", false, errors);
+        boolean enabled = bool(body, "enabled", true, errors);
+        if (!errors.isEmpty()) throw new InvalidInputException(errors);
+        return new Service(id, name.strip(), organisation == null ? "" : organisation.strip(),
+                List.copyOf(new LinkedHashSet<>(origins)), isPublic, List.copyOf(new LinkedHashSet<>(hidden)), enabled);
+    }
+
+    /** "https://Example.fr:443/" becomes "https://example.fr": browsers send origins in that form. */
+    static String normaliseOrigin(String text) {
+        if (text.equals("*")) return text;
+        try {
+            URI uri = new URI(text.strip());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null
+                    || uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null
+                    || !(uri.getRawPath() == null || uri.getRawPath().isEmpty() || uri.getRawPath().equals("/"))) {
+                return null;
+            }
+            int port = uri.getPort();
+            boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
+            return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
+        } catch (URISyntaxException e) {
+            return null;
+        }
+    }
+
+    private static String text(JsonNode body, String field, List<FieldError> errors) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) return null;
+        if (!node.isTextual()) {
+            errors.add(new FieldError(field, "must be a string"));
+            return null;
+        }
+        return node.textValue();
+    }
+
+    private static boolean bool(JsonNode body, String field, boolean fallback, List<FieldError> errors) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) return fallback;
+        if (!node.isBoolean()) errors.add(new FieldError(field, "must be true or false"));
+        return node.asBoolean(fallback);
+    }
+
+    private static List<String> strings(JsonNode body, String field, List<FieldError> errors) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) return List.of();
+        List<String> values = new ArrayList<>();
+        if (node.isArray()) {
+            for (JsonNode item : node) {
+                if (!item.isTextual()) {
+                    errors.add(new FieldError(field, "must be an array of strings"));
+                    return List.of();
+                }
+                values.add(item.textValue());
+            }
+            return values;
+        }
+        errors.add(new FieldError(field, "must be an array of strings"));
+        return List.of();
+    }
+}

@@ -1,0 +1,151 @@
+package fr.jdma.collector.ingest;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * One thread that writes the ratings of many concurrent requests in one durable transaction.
+ * A request's future completes only once its batch is committed and synced, so a 201 always
+ * means "on disk"; one fsync serves a whole batch, which is where the throughput comes from.
+ * The queue is bounded: when it is full the caller is told at once (503), nothing is dropped.
+ */
+public final class GroupCommitWriter implements AutoCloseable {
+
+    public enum Outcome { CREATED, REPLAYED }
+
+    /** The writer cannot take the rating now (queue full, stopping, database failing); the client may retry. */
+    public static final class UnavailableException extends RuntimeException {
+        public UnavailableException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** Where batches go: {@link RatingStore} in production. */
+    @FunctionalInterface
+    public interface BatchStore {
+        /** Stores distinct ratings in one durable transaction; true for each one that was new. */
+        boolean[] insert(List<Rating> ratings);
+    }
+
+    private record Pending(Rating rating, CompletableFuture<Outcome> done) {
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(GroupCommitWriter.class);
+    private static final int MAX_BATCH = 1000;
+
+    private final BatchStore store;
+    private final BlockingQueue<Pending> queue;
+    private final Thread thread;
+    private final LongAdder batches = new LongAdder();
+    private final LongAdder written = new LongAdder();
+    private volatile boolean accepting = true;
+
+    public GroupCommitWriter(BatchStore store, int capacity) {
+        this.store = store;
+        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.thread = new Thread(this::run, "jdma-group-commit");
+        thread.start();
+    }
+
+    public CompletableFuture<Outcome> submit(Rating rating) {
+        if (!accepting) return CompletableFuture.failedFuture(new UnavailableException("the collector is stopping", null));
+        Pending pending = new Pending(rating, new CompletableFuture<>());
+        if (!queue.offer(pending)) {
+            return CompletableFuture.failedFuture(new UnavailableException("the write queue is full", null));
+        }
+        return pending.done();
+    }
+
+    public int queued() {
+        return queue.size();
+    }
+
+    public long batches() {
+        return batches.sum();
+    }
+
+    public long written() {
+        return written.sum();
+    }
+
+    private void run() {
+        List<Pending> batch = new ArrayList<>(MAX_BATCH);
+        while (accepting || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) continue;
+                batch.add(first);
+                queue.drainTo(batch, MAX_BATCH - 1);
+                write(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (RuntimeException | Error e) {
+                // never let the writer die: fail this batch, keep serving the next ones
+                log.error("group commit failed", e);
+                batch.forEach(p -> p.done().completeExceptionally(new UnavailableException("the write failed", e)));
+            } finally {
+                batch.clear();
+            }
+        }
+        // Anything that slipped in after the last pass is refused, never left hanging.
+        Pending late;
+        while ((late = queue.poll()) != null) {
+            late.done().completeExceptionally(new UnavailableException("the collector is stopping", null));
+        }
+    }
+
+    private void write(List<Pending> batch) {
+        // Racing replays of one id within a batch: the first is written, the others are replays.
+        Map<String, List<Pending>> byId = new LinkedHashMap<>();
+        for (Pending p : batch) byId.computeIfAbsent(p.rating().id(), id -> new ArrayList<>()).add(p);
+        List<Rating> distinct = byId.values().stream().map(ps -> ps.get(0).rating()).toList();
+        boolean[] created;
+        try {
+            created = store.insert(distinct);
+        } catch (RuntimeException e) {
+            if (distinct.size() == 1) throw e;
+            // One bad row must not fail its neighbours: write them one by one.
+            log.warn("batch of {} failed ({}); writing its ratings one by one", distinct.size(), e.toString());
+            for (List<Pending> same : byId.values()) {
+                try {
+                    write(same);
+                } catch (RuntimeException single) {
+                    log.error("rating {} could not be stored", same.get(0).rating().id(), single);
+                    same.forEach(p -> p.done().completeExceptionally(new UnavailableException("the write failed", single)));
+                }
+            }
+            return;
+        }
+        batches.increment();
+        int i = 0;
+        for (List<Pending> same : byId.values()) {
+            boolean isNew = created[i++];
+            if (isNew) written.increment();
+            for (int k = 0; k < same.size(); k++) {
+                same.get(k).done().complete(isNew && k == 0 ? Outcome.CREATED : Outcome.REPLAYED);
+            }
+        }
+    }
+
+    /** Stops taking ratings, writes everything already queued, then returns. */
+    @Override
+    public void close() {
+        accepting = false;
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

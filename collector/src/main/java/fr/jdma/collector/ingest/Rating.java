@@ -1,0 +1,52 @@
+package fr.jdma.collector.ingest;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One answer to the "Je donne mon avis" form, validated and scrubbed, as it is stored.
+ * Optional answers are null (or empty for lists) when not given or hidden for the service.
+ */
+public record Rating(
+        String id,
+        Instant receivedAt,
+        String service,
+        String location,
+        String source,
+        Satisfaction satisfaction,
+        Integer clarity,
+        List<Help> help,
+        Boolean helpReached,
+        Integer helpQuality,
+        String comment,
+        Set<String> flags,
+        String page,
+        String lang) {
+
+    public enum Satisfaction {
+        GOOD, AVERAGE, BAD;
+
+        public String wire() {
+            return name().toLowerCase();
+        }
+    }
+
+    /** Answers to question 3; NONE ("Je n'ai pas eu besoin d'aide") is exclusive. */
+    public enum Help {
+        COUNTER, PHONE, EMAIL, RELATIVE, ASSOCIATION, WEBSITES, OTHER, NONE;
+
+        public String wire() {
+            return name().toLowerCase();
+        }
+
+        /** The administration's own channels: trying one asks whether it was reached, and how well. */
+        public boolean isAdministrationChannel() {
+            return this == COUNTER || this == PHONE || this == EMAIL;
+        }
+    }
+
+    public boolean triedAdministration() {
+        return help.stream().anyMatch(Help::isAdministrationChannel);
+    }
+}

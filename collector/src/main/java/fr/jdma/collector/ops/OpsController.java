@@ -1,0 +1,31 @@
+package fr.jdma.collector.ops;
+
+import fr.jdma.collector.storage.Database;
+import io.javalin.config.JavalinConfig;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** GET /health for load balancers and GET /metrics for Prometheus. */
+public final class OpsController {
+
+    private final Database database;
+    private final Metrics metrics;
+
+    public OpsController(Database database, Metrics metrics) {
+        this.database = database;
+        this.metrics = metrics;
+    }
+
+    public void routes(JavalinConfig config) {
+        config.routes.get("/health", ctx -> {
+            boolean up = database.isReachable();
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("status", up ? "up" : "down");
+            body.put("database", database.dialect().name().toLowerCase());
+            ctx.status(up ? 200 : 503).header("Cache-Control", "no-store").json(body);
+        });
+        config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                .result(metrics.prometheusText()));
+    }
+}

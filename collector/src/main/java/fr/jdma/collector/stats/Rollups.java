@@ -1,0 +1,87 @@
+package fr.jdma.collector.stats;
+
+import fr.jdma.collector.ingest.Rating;
+import fr.jdma.collector.ingest.Rating.Help;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.InsertSetMoreStep;
+import org.jooq.InsertOnDuplicateSetMoreStep;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import fr.jdma.collector.storage.Schema.DailyRollups;
+
+/**
+ * Answer counts per service x location x UTC day. Ingest adds the ratings it creates in the
+ * same transaction, so the indicators read a few rows per day instead of every rating.
+ */
+public final class Rollups {
+
+    private record Key(String service, String location, int day) {
+    }
+
+    private Rollups() {
+    }
+
+    /** The counter values one rating contributes, in the order of {@code Schema.DailyRollups.COUNTERS}. */
+    public static long[] countsOf(Rating r) {
+        boolean reached = r.triedAdministration() && r.helpReached() != null;
+        boolean quality = r.triedAdministration() && r.helpQuality() != null;
+        return new long[] {
+                1,
+                r.satisfaction() == Rating.Satisfaction.GOOD ? 1 : 0,
+                r.satisfaction() == Rating.Satisfaction.AVERAGE ? 1 : 0,
+                r.satisfaction() == Rating.Satisfaction.BAD ? 1 : 0,
+                r.clarity() == null ? 0 : 1,
+                r.clarity() == null ? 0 : r.clarity() - 1,
+                r.help().isEmpty() ? 0 : 1,
+                r.help().contains(Help.NONE) ? 1 : 0,
+                reached ? 1 : 0,
+                reached && r.helpReached() ? 1 : 0,
+                quality ? 1 : 0,
+                quality ? r.helpQuality() - 1 : 0,
+        };
+    }
+
+    public static int dayOf(Rating r) {
+        return (int) r.receivedAt().atZone(ZoneOffset.UTC).toLocalDate().toEpochDay();
+    }
+
+    /** Adds the given (newly stored) ratings to their days, inside the caller's transaction. */
+    public static void add(DSLContext tx, List<Rating> created) {
+        Map<Key, long[]> deltas = new LinkedHashMap<>();
+        for (Rating r : created) {
+            long[] sum = deltas.computeIfAbsent(new Key(r.service(), r.location(), dayOf(r)),
+                    k -> new long[DailyRollups.COUNTERS.size()]);
+            long[] one = countsOf(r);
+            for (int i = 0; i < sum.length; i++) sum[i] += one[i];
+        }
+        for (var entry : deltas.entrySet()) {
+            upsert(tx, entry.getKey(), entry.getValue());
+        }
+    }
+
+    private static void upsert(DSLContext tx, Key key, long[] delta) {
+        InsertSetMoreStep<Record> insert = tx.insertInto(DailyRollups.TABLE)
+                .set(DailyRollups.SERVICE, key.service())
+                .set(DailyRollups.LOCATION, key.location())
+                .set(DailyRollups.DAY, key.day());
+        for (int i = 0; i < delta.length; i++) {
+            insert = insert.set(DailyRollups.COUNTERS.get(i), delta[i]);
+        }
+        InsertOnDuplicateSetMoreStep<Record> update = null;
+        for (int i = 0; i < delta.length; i++) {
+            Field<Long> counter = DailyRollups.COUNTERS.get(i);
+            Field<Long> current = counter;
+            update = (update == null
+                    ? insert.onConflict(DailyRollups.SERVICE, DailyRollups.LOCATION, DailyRollups.DAY).doUpdate()
+                    : update).set(counter, current.plus(delta[i]));
+        }
+        update.execute();
+    }
+}

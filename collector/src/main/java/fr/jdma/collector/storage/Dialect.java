@@ -1,0 +1,99 @@
+package fr.jdma.collector.storage;
+
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The one place where H2, SQLite and PostgreSQL differ: connection settings that make a
+ * commit durable, pool sizes, and what to do after a commit before it may be acknowledged.
+ */
+public enum Dialect {
+    H2(SQLDialect.H2) {
+        @Override
+        String prepareUrl(String url) {
+            // Lower-case names like the other two; WRITE_DELAY=0 writes each commit to the file at
+            // once (H2 delays it by 500 ms by default); we close the database ourselves on stop.
+            return withSetting(withSetting(withSetting(url, "DATABASE_TO_LOWER", "TRUE"),
+                    "WRITE_DELAY", "0"), "DB_CLOSE_ON_EXIT", "FALSE");
+        }
+
+        @Override
+        public void makeDurable(DSLContext db) {
+            // A commit reaches the OS at once with WRITE_DELAY=0 (safe against kill -9);
+            // CHECKPOINT SYNC also forces it to the device, once per group of ratings.
+            db.execute("CHECKPOINT SYNC");
+        }
+    },
+    SQLITE(SQLDialect.SQLITE) {
+        @Override
+        String prepareUrl(String url) {
+            // WAL lets readers (exports) run while the writer commits; synchronous=FULL fsyncs
+            // the WAL at each commit, which group commit amortises.
+            return withQuery(url, "journal_mode=WAL&synchronous=FULL&busy_timeout=10000&foreign_keys=true");
+        }
+
+        @Override
+        int poolSize() {
+            return 4;
+        }
+    },
+    POSTGRES(SQLDialect.POSTGRES) {
+        @Override
+        int poolSize() {
+            return 10;
+        }
+    };
+
+    private final SQLDialect jooq;
+
+    Dialect(SQLDialect jooq) {
+        this.jooq = jooq;
+    }
+
+    public SQLDialect jooq() {
+        return jooq;
+    }
+
+    public static Dialect of(String url) {
+        if (url.startsWith("jdbc:h2:")) return H2;
+        if (url.startsWith("jdbc:sqlite:")) return SQLITE;
+        if (url.startsWith("jdbc:postgresql:")) return POSTGRES;
+        throw new IllegalArgumentException(
+                "JDMA_DB_URL must start with jdbc:h2:, jdbc:sqlite: or jdbc:postgresql:, got '" + url + "'");
+    }
+
+    String prepareUrl(String url) {
+        return url;
+    }
+
+    int poolSize() {
+        return 8;
+    }
+
+    /** Runs after each write transaction commits, before any of its ratings is acknowledged. */
+    public void makeDurable(DSLContext db) {
+    }
+
+    /** Creates the folder a file database lives in, so a fresh clone starts without setup. */
+    void createParentFolder(String url) throws java.io.IOException {
+        String path = switch (this) {
+            case H2 -> url.replaceFirst("^jdbc:h2:(file:)?", "").split(";", 2)[0];
+            case SQLITE -> url.replaceFirst("^jdbc:sqlite:(file:)?", "").split("\\?", 2)[0];
+            case POSTGRES -> null;
+        };
+        if (path == null || path.isEmpty() || path.startsWith("mem:") || path.equals(":memory:")) return;
+        Path parent = Path.of(path).toAbsolutePath().getParent();
+        if (parent != null) Files.createDirectories(parent);
+    }
+
+    private static String withSetting(String url, String name, String value) {
+        return url.toUpperCase().contains(";" + name + "=") ? url : url + ";" + name + "=" + value;
+    }
+
+    private static String withQuery(String url, String query) {
+        return url.contains("?") ? url + "&" + query : url + "?" + query;
+    }
+}

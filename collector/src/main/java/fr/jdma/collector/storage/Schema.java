@@ -1,0 +1,92 @@
+package fr.jdma.collector.storage;
+
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+import static org.jooq.impl.DSL.name;
+
+/**
+ * Typed jOOQ handles on the tables the Flyway scripts create (db/migration is the single
+ * source of truth). Declared by hand rather than generated: generation would parse the
+ * scripts with one dialect while we run three, for five small tables; SchemaTest checks
+ * every field here against each real database.
+ */
+public final class Schema {
+
+    private Schema() {
+    }
+
+    public static final class Services {
+        public static final Table<Record> TABLE = DSL.table(name("services"));
+        public static final Field<String> ID = DSL.field(name("services", "id"), SQLDataType.VARCHAR(64));
+        public static final Field<String> NAME = DSL.field(name("services", "name"), SQLDataType.VARCHAR(200));
+        public static final Field<String> ORGANISATION = DSL.field(name("services", "organisation"), SQLDataType.VARCHAR(200));
+        public static final Field<String> ALLOWED_ORIGINS = DSL.field(name("services", "allowed_origins"), SQLDataType.VARCHAR(8000));
+        public static final Field<Boolean> PUBLIC_RESULTS = DSL.field(name("services", "public_results"), SQLDataType.BOOLEAN);
+        public static final Field<String> HIDDEN_QUESTIONS = DSL.field(name("services", "hidden_questions"), SQLDataType.VARCHAR(200));
+        public static final Field<Boolean> ENABLED = DSL.field(name("services", "enabled"), SQLDataType.BOOLEAN);
+        public static final Field<Long> CREATED_AT = DSL.field(name("services", "created_at"), SQLDataType.BIGINT);
+        public static final Field<Long> UPDATED_AT = DSL.field(name("services", "updated_at"), SQLDataType.BIGINT);
+    }
+
+    public static final class Ratings {
+        public static final Table<Record> TABLE = DSL.table(name("ratings"));
+        public static final Field<String> ID = DSL.field(name("ratings", "id"), SQLDataType.VARCHAR(36));
+        public static final Field<Long> RECEIVED_AT = DSL.field(name("ratings", "received_at"), SQLDataType.BIGINT);
+        public static final Field<String> SERVICE = DSL.field(name("ratings", "service"), SQLDataType.VARCHAR(64));
+        public static final Field<String> LOCATION = DSL.field(name("ratings", "location"), SQLDataType.VARCHAR(64));
+        public static final Field<String> SOURCE = DSL.field(name("ratings", "source"), SQLDataType.VARCHAR(32));
+        public static final Field<String> SATISFACTION = DSL.field(name("ratings", "satisfaction"), SQLDataType.VARCHAR(8));
+        public static final Field<Short> CLARITY = DSL.field(name("ratings", "clarity"), SQLDataType.SMALLINT);
+        public static final Field<String> HELP = DSL.field(name("ratings", "help"), SQLDataType.VARCHAR(100));
+        public static final Field<Boolean> HELP_REACHED = DSL.field(name("ratings", "help_reached"), SQLDataType.BOOLEAN);
+        public static final Field<Short> HELP_QUALITY = DSL.field(name("ratings", "help_quality"), SQLDataType.SMALLINT);
+        public static final Field<String> COMMENT = DSL.field(name("ratings", "comment"), SQLDataType.VARCHAR(8000));
+        public static final Field<String> FLAGS = DSL.field(name("ratings", "flags"), SQLDataType.VARCHAR(200));
+        public static final Field<String> PAGE = DSL.field(name("ratings", "page"), SQLDataType.VARCHAR(2000));
+        public static final Field<String> LANG = DSL.field(name("ratings", "lang"), SQLDataType.VARCHAR(8));
+    }
+
+    public static final class DailyRollups {
+        public static final Table<Record> TABLE = DSL.table(name("daily_rollups"));
+        public static final Field<String> SERVICE = DSL.field(name("daily_rollups", "service"), SQLDataType.VARCHAR(64));
+        public static final Field<String> LOCATION = DSL.field(name("daily_rollups", "location"), SQLDataType.VARCHAR(64));
+        public static final Field<Integer> DAY = DSL.field(name("daily_rollups", "epoch_day"), SQLDataType.INTEGER);
+        public static final Field<Long> ANSWERS = DSL.field(name("daily_rollups", "answers"), SQLDataType.BIGINT);
+        public static final Field<Long> GOOD = DSL.field(name("daily_rollups", "good"), SQLDataType.BIGINT);
+        public static final Field<Long> AVERAGE = DSL.field(name("daily_rollups", "average"), SQLDataType.BIGINT);
+        public static final Field<Long> BAD = DSL.field(name("daily_rollups", "bad"), SQLDataType.BIGINT);
+        public static final Field<Long> CLARITY_ANSWERS = DSL.field(name("daily_rollups", "clarity_answers"), SQLDataType.BIGINT);
+        public static final Field<Long> CLARITY_POINTS = DSL.field(name("daily_rollups", "clarity_points"), SQLDataType.BIGINT);
+        public static final Field<Long> HELP_ANSWERS = DSL.field(name("daily_rollups", "help_answers"), SQLDataType.BIGINT);
+        public static final Field<Long> HELP_NONE = DSL.field(name("daily_rollups", "help_none"), SQLDataType.BIGINT);
+        public static final Field<Long> REACHED_ANSWERS = DSL.field(name("daily_rollups", "reached_answers"), SQLDataType.BIGINT);
+        public static final Field<Long> REACHED_YES = DSL.field(name("daily_rollups", "reached_yes"), SQLDataType.BIGINT);
+        public static final Field<Long> QUALITY_ANSWERS = DSL.field(name("daily_rollups", "quality_answers"), SQLDataType.BIGINT);
+        public static final Field<Long> QUALITY_POINTS = DSL.field(name("daily_rollups", "quality_points"), SQLDataType.BIGINT);
+
+        /** The counters, in the order a rollup row adds them up. */
+        public static final java.util.List<Field<Long>> COUNTERS = java.util.List.of(
+                ANSWERS, GOOD, AVERAGE, BAD, CLARITY_ANSWERS, CLARITY_POINTS, HELP_ANSWERS, HELP_NONE,
+                REACHED_ANSWERS, REACHED_YES, QUALITY_ANSWERS, QUALITY_POINTS);
+    }
+
+    public static final class ApiTokens {
+        public static final Table<Record> TABLE = DSL.table(name("api_tokens"));
+        public static final Field<String> ID = DSL.field(name("api_tokens", "id"), SQLDataType.VARCHAR(36));
+        public static final Field<String> NAME = DSL.field(name("api_tokens", "name"), SQLDataType.VARCHAR(200));
+        public static final Field<String> TOKEN_HASH = DSL.field(name("api_tokens", "token_hash"), SQLDataType.VARCHAR(64));
+        public static final Field<String> SERVICES = DSL.field(name("api_tokens", "services"), SQLDataType.VARCHAR(8000));
+        public static final Field<Long> CREATED_AT = DSL.field(name("api_tokens", "created_at"), SQLDataType.BIGINT);
+        public static final Field<Long> REVOKED_AT = DSL.field(name("api_tokens", "revoked_at"), SQLDataType.BIGINT);
+    }
+
+    public static final class Settings {
+        public static final Table<Record> TABLE = DSL.table(name("settings"));
+        public static final Field<String> NAME = DSL.field(name("settings", "name"), SQLDataType.VARCHAR(64));
+        public static final Field<String> VALUE = DSL.field(name("settings", "setting_value"), SQLDataType.VARCHAR(400));
+    }
+}

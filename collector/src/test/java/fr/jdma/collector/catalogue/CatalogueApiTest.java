@@ -1,0 +1,123 @@
+package fr.jdma.collector.catalogue;
+
+import fr.jdma.collector.support.TestCollector;
+import fr.jdma.collector.support.TestDatabases;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The administrator's service catalogue: /api/v1/admin/services behind the admin token. */
+class CatalogueApiTest {
+
+    static final String CAF = "{\"id\":\"caf\",\"name\":\"Aide au logement\",\"organisation\":\"CAF\","
+            + "\"allowedOrigins\":[\"https://www.caf.fr\"],\"public\":true,\"hiddenQuestions\":[\"help\"],\"enabled\":true}";
+
+    @TempDir
+    Path dir;
+    TestCollector collector;
+
+    @BeforeEach
+    void start() {
+        collector = new TestCollector(TestDatabases.h2(dir));
+    }
+
+    @AfterEach
+    void stop() {
+        collector.close();
+    }
+
+    @Test
+    void admin_endpoints_return_401_without_the_admin_token() {
+        var none = collector.get("/api/v1/admin/services", null);
+        var wrong = collector.get("/api/v1/admin/services", "not-the-token");
+
+        assertThat(none.statusCode()).isEqualTo(401);
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(none.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+        assertThat(none.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    @Test
+    void a_created_service_can_be_read_back_and_listed() {
+        var created = collector.admin("POST", "/api/v1/admin/services", CAF);
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(TestCollector.json(collector.admin("GET", "/api/v1/admin/services/caf", null)))
+                .isEqualTo(TestCollector.json(created));
+        assertThat(TestCollector.json(collector.admin("GET", "/api/v1/admin/services", null)).get(0).get("id").asText())
+                .isEqualTo("caf");
+        assertThat(created.body()).isEqualTo("{\"id\":\"caf\",\"name\":\"Aide au logement\",\"organisation\":\"CAF\","
+                + "\"allowedOrigins\":[\"https://www.caf.fr\"],\"public\":true,\"hiddenQuestions\":[\"help\"],\"enabled\":true}");
+    }
+
+    @Test
+    void creating_a_service_twice_returns_409() {
+        collector.admin("POST", "/api/v1/admin/services", CAF);
+
+        assertThat(collector.admin("POST", "/api/v1/admin/services", CAF).statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void a_bad_service_returns_400_naming_each_field() {
+        var response = collector.admin("POST", "/api/v1/admin/services",
+                "{\"id\":\"a b\",\"allowedOrigins\":[\"https://x.fr/path\"],\"hiddenQuestions\":[\"satisfaction\"],\"public\":\"yes\"}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("\"field\":\"id\"", "\"field\":\"name\"", "\"field\":\"allowedOrigins\"",
+                "\"field\":\"hiddenQuestions\"", "\"field\":\"public\"");
+    }
+
+    @Test
+    void origins_are_stored_in_the_form_browsers_send() {
+        var created = collector.admin("POST", "/api/v1/admin/services",
+                "{\"id\":\"x\",\"name\":\"X\",\"allowedOrigins\":[\"HTTPS://Www.Example.fr:443/\",\"http://localhost:8080\"]}");
+
+        assertThat(TestCollector.json(created).get("allowedOrigins").toString())
+                .isEqualTo("[\"https://www.example.fr\",\"http://localhost:8080\"]");
+    }
+
+    @Test
+    void updating_an_unknown_service_returns_404() {
+        assertThat(collector.admin("PUT", "/api/v1/admin/services/nope", "{\"name\":\"N\"}").statusCode()).isEqualTo(404);
+        assertThat(collector.admin("GET", "/api/v1/admin/services/nope", null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void a_new_allowed_origin_is_accepted_as_soon_as_the_update_is_answered() {
+        collector.withService("caf");
+        var before = postFrom("https://new-site.example.fr");
+
+        collector.admin("PUT", "/api/v1/admin/services/caf", "{\"name\":\"CAF\",\"allowedOrigins\":[\"https://new-site.example.fr\"]}");
+        var after = postFrom("https://new-site.example.fr");
+        var old = postFrom(TestCollector.ORIGIN);
+
+        assertThat(before.statusCode()).isEqualTo(403);
+        assertThat(after.statusCode()).isEqualTo(201);
+        assertThat(old.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void the_widget_reads_the_name_and_hidden_questions_of_an_enabled_service() {
+        collector.admin("POST", "/api/v1/admin/services", CAF);
+
+        var view = collector.get("/api/v1/public/services/caf", null);
+
+        assertThat(view.statusCode()).isEqualTo(200);
+        assertThat(view.body()).isEqualTo("{\"id\":\"caf\",\"name\":\"Aide au logement\",\"hiddenQuestions\":[\"help\"]}");
+        assertThat(view.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+        assertThat(collector.get("/api/v1/public/services/nope", null).statusCode()).isEqualTo(404);
+    }
+
+    private java.net.http.HttpResponse<String> postFrom(String origin) {
+        return collector.send(HttpRequest.newBuilder(URI.create(collector.url("/api/v1/ratings")))
+                .header("Content-Type", "text/plain").header("Origin", origin)
+                .POST(HttpRequest.BodyPublishers.ofString(TestCollector.rating("caf"))));
+    }
+}

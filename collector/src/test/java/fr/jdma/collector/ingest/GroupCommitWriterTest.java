@@ -1,0 +1,117 @@
+package fr.jdma.collector.ingest;
+
+import fr.jdma.collector.ingest.GroupCommitWriter.Outcome;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class GroupCommitWriterTest {
+
+    @Test
+    void a_full_queue_refuses_at_once_instead_of_dropping() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        GroupCommitWriter writer = new GroupCommitWriter(batch -> {
+            await(release);
+            return created(batch.size());
+        }, 2);
+        List<CompletableFuture<Outcome>> futures = new ArrayList<>();
+        for (int i = 0; i < 10; i++) futures.add(writer.submit(rating(UUID.randomUUID().toString())));
+
+        long refused = futures.stream().filter(CompletableFuture::isCompletedExceptionally).count();
+        release.countDown();
+        writer.close();
+
+        assertThat(refused).isGreaterThanOrEqualTo(6);  // at most one batch of 2 taken plus 2 queued
+        assertThatThrownBy(() -> futures.get(9).get()).hasCauseInstanceOf(GroupCommitWriter.UnavailableException.class);
+        assertThat(futures.get(0).get()).isEqualTo(Outcome.CREATED);
+    }
+
+    @Test
+    void replays_of_one_id_in_a_batch_are_written_once() throws Exception {
+        List<List<Rating>> batches = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch release = new CountDownLatch(1);
+        GroupCommitWriter writer = new GroupCommitWriter(batch -> {
+            await(release);
+            batches.add(batch);
+            return created(batch.size());
+        }, 100);
+        writer.submit(rating(UUID.randomUUID().toString()));  // holds the writer while the replays queue up
+        String id = UUID.randomUUID().toString();
+        var first = writer.submit(rating(id));
+        var second = writer.submit(rating(id));
+        release.countDown();
+
+        assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo(Outcome.CREATED);
+        assertThat(second.get(5, TimeUnit.SECONDS)).isEqualTo(Outcome.REPLAYED);
+        writer.close();
+        assertThat(batches.stream().flatMap(List::stream).filter(r -> r.id().equals(id)).count()).isEqualTo(1);
+    }
+
+    @Test
+    void a_rating_the_store_rejects_does_not_fail_its_neighbours() throws Exception {
+        String poison = UUID.randomUUID().toString();
+        CountDownLatch release = new CountDownLatch(1);
+        GroupCommitWriter writer = new GroupCommitWriter(batch -> {
+            await(release);
+            if (batch.stream().anyMatch(r -> r.id().equals(poison))) throw new IllegalStateException("constraint");
+            return created(batch.size());
+        }, 100);
+        writer.submit(rating(UUID.randomUUID().toString()));
+        var good = writer.submit(rating(UUID.randomUUID().toString()));
+        var bad = writer.submit(rating(poison));
+        release.countDown();
+
+        assertThat(good.get(5, TimeUnit.SECONDS)).isEqualTo(Outcome.CREATED);
+        assertThatThrownBy(() -> bad.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+        writer.close();
+    }
+
+    @Test
+    void closing_writes_everything_already_accepted_then_refuses() throws Exception {
+        Set<String> written = Collections.synchronizedSet(new HashSet<>());
+        GroupCommitWriter writer = new GroupCommitWriter(batch -> {
+            batch.forEach(r -> written.add(r.id()));
+            return created(batch.size());
+        }, 10_000);
+        List<CompletableFuture<Outcome>> futures = new ArrayList<>();
+        for (int i = 0; i < 5000; i++) futures.add(writer.submit(rating(UUID.randomUUID().toString())));
+
+        writer.close();
+
+        for (var f : futures) assertThat(f.get()).isEqualTo(Outcome.CREATED);
+        assertThat(written).hasSize(5000);
+        assertThat(writer.submit(rating(UUID.randomUUID().toString()))).isCompletedExceptionally();
+    }
+
+    static Rating rating(String id) {
+        return new Rating(id, Instant.now(), "caf", "", "", Rating.Satisfaction.GOOD, null, List.of(), null, null,
+                null, Set.of(), null, null);
+    }
+
+    private static boolean[] created(int n) {
+        boolean[] all = new boolean[n];
+        java.util.Arrays.fill(all, true);
+        return all;
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

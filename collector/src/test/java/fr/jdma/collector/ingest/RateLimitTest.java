@@ -1,0 +1,42 @@
+package fr.jdma.collector.ingest;
+
+import fr.jdma.collector.support.TestCollector;
+import fr.jdma.collector.support.TestDatabases;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RateLimitTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void ratings_over_the_limit_per_client_and_service_return_429_with_Retry_After() {
+        Clock clock = Clock.fixed(Instant.parse("2026-05-01T10:00:45Z"), ZoneOffset.UTC);
+        try (var collector = new TestCollector(TestDatabases.h2(dir), c -> c.withRateLimit(3), clock)
+                .withService("caf").withService("msa")) {
+            for (int i = 0; i < 3; i++) assertThat(collector.postRating(TestCollector.rating("caf")).statusCode()).isEqualTo(201);
+
+            var limited = collector.postRating(TestCollector.rating("caf"));
+            var otherService = collector.postRating(TestCollector.rating("msa"));
+
+            assertThat(limited.statusCode()).isEqualTo(429);
+            assertThat(limited.headers().firstValue("Retry-After")).hasValue("15");
+            assertThat(otherService.statusCode()).isEqualTo(201);
+        }
+    }
+
+    @Test
+    void a_limit_of_0_turns_rate_limiting_off() {
+        try (var collector = new TestCollector(TestDatabases.h2(dir)).withService("caf")) {
+            for (int i = 0; i < 200; i++) assertThat(collector.postRating(TestCollector.rating("caf")).statusCode()).isEqualTo(201);
+        }
+    }
+}
