@@ -32,12 +32,12 @@ export function buildDialog(t, shown, onSend) {
   const error = h('p', { id: 'e', class: 'e' });
   const q1 = group(t, T.Q1, 'satisfaction', ['good', 'average', 'bad'], T.GOOD);
   q1.firstChild.after(error);
-  const form = h('form', { novalidate: '' }, q1);
+  const form = h('form', { novalidate: 1 }, q1);
 
   if (shown.includes('clarity')) form.append(group(t, T.Q2, 'clarity', 0, T.CLEAR1));
 
   if (shown.includes('help')) {
-    const followUp = h('div', { hidden: '' },
+    const followUp = h('div', { hidden: 1 },
       group(t, T.REACHED, 'helpReached', ['true', 'false'], T.YES),
       group(t, T.QUALITY, 'helpQuality', 0, T.QUALITY1));
     form.append(group(t, T.Q3, 'help', [...HELP, 'none'], T.HELP_TEXTS, 'checkbox'), followUp);

@@ -8,7 +8,7 @@ export const CSS = `:host{all:initial!important;display:block!important}
 button{font:inherit;padding:8px 16px;border:1px solid;background:#fff;color:#000091}
 .o{background:#000091;color:#fff}
 :focus-visible{outline:2px solid #0a76f6;outline-offset:2px}
-dialog{max-width:min(36em,100% - 2em);border:0;color:inherit}
+dialog{width:min(36em,100% - 2em);border:0;color:inherit}
 .x{float:right}
 fieldset{border:0;padding:0;margin:1em 0;min-width:0}
 legend,.l{font-weight:700;padding:0;display:block}
