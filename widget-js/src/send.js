@@ -25,7 +25,7 @@ export function buildPayload(config, shown, data, href, id) {
   const value = (k) => JSON.parse(data.get(k));
   const help = shown.includes('help') ? helpAnswer(data.getAll('help')) : [];
   // guichet, téléphone or e-mail/chat (the first three): the follow-up questions apply
-  const admin = help.some((v) => HELP.indexOf(v) < 3);
+  const admin = help.some((v) => HELP.slice(0, 3).includes(v));
   const p = {
     id,
     service: config.service,
