@@ -131,3 +131,78 @@ export function screenshotPath(name) {
   mkdirSync(dir, { recursive: true });
   return join(dir, name);
 }
+
+/** What has the focus, looking inside shadow roots: {tag, type, name, value, text}. */
+export function focused(page) {
+  return page.evaluate(() => {
+    let a = document.activeElement;
+    while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
+    return a && { tag: a.tagName.toLowerCase(), type: a.type || '', name: a.name || '', value: a.value || '', text: (a.textContent || '').trim(), checked: !!a.checked };
+  });
+}
+
+/** Presses Tab until the focused element matches (keyboard only), at most `max` times. */
+export async function tabTo(page, match, max = 40) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const f = await focused(page);
+    if (f && Object.entries(match).every(([k, v]) => f[k] === v)) return f;
+  }
+  throw new Error(`Tab never reached ${JSON.stringify(match)}`);
+}
+
+/** Collects Content-Security-Policy and Trusted Types violations and page errors. */
+export async function watchViolations(page) {
+  const violations = [];
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  page.on('console', (m) => {
+    if (/Content Security Policy|Trusted Type|Refused to/i.test(m.text())) violations.push('console: ' + m.text());
+  });
+  page.on('pageerror', (e) => violations.push('pageerror: ' + e.message));
+  return async () => [...violations, ...(await page.evaluate(() => window.__violations || []))];
+}
+
+/** The ratings the page posted, as parsed JSON bodies, with the status each got. */
+export function watchRatings(page) {
+  const posts = [];
+  page.on('requestfinished', async (request) => {
+    if (!request.url().endsWith('/api/v1/ratings') || request.method() !== 'POST') return;
+    const response = await request.response();
+    posts.push({ body: JSON.parse(request.postData()), status: response && response.status() });
+  });
+  page.on('requestfailed', (request) => {
+    if (request.url().endsWith('/api/v1/ratings')) posts.push({ body: JSON.parse(request.postData()), status: 0 });
+  });
+  return posts;
+}
+
+export async function waitFor(predicate, timeout = 10_000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await predicate();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error('timed out waiting for ' + predicate);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
+ * Checks that the collector stored exactly one rating with this payload's id: through the
+ * analyst export when the collector has it, else by replaying the id (200 = stored before).
+ * Returns the exported row, or null when only the replay could be checked.
+ */
+export async function assertStoredOnce(assert, collector, payload, t) {
+  const rows = await exportedRatings(collector, payload.service);
+  if (rows) {
+    const mine = rows.filter((r) => r.id === payload.id);
+    assert.equal(mine.length, 1, `exactly one exported row with id ${payload.id}`);
+    return mine[0];
+  }
+  t.diagnostic('this collector has no analyst export yet (POST /api/v1/admin/tokens or the CSV answered 404): checked by replaying the id instead');
+  const r = await replay(collector, payload);
+  assert.equal(r.status, 200, 'a replay of the same id answers 200: the rating was stored, once');
+  return null;
+}
