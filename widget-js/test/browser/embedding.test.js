@@ -1,0 +1,106 @@
+// Embedding on another origin, as an agency site does: CORS, the service's hidden
+// questions, data-questions, and a widget that still works when the lookup fails or is slow.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { startCollector, launchBrowser, watchRatings, waitFor, freePort } from './collector.js';
+
+let collector, browser, site, siteUrl;
+const pages = new Map();
+
+before(async () => {
+  collector = await startCollector();
+  browser = await launchBrowser();
+  const port = await freePort();
+  siteUrl = `http://127.0.0.1:${port}`;
+  // the agency's own web server: another origin than the collector's
+  site = createServer((req, res) => {
+    const body = pages.get(req.url.split('?')[0]);
+    res.writeHead(body ? 200 : 404, { 'Content-Type': 'text/html; charset=utf-8' });
+    res.end(body || 'not found');
+  });
+  await new Promise((r) => site.listen(port, '127.0.0.1', r));
+  const service = await collector.admin('POST', '/api/v1/admin/services', {
+    id: 'carte-grise', name: 'Certificat d\'immatriculation', organisation: 'ANTS (démonstration)',
+    allowedOrigins: [siteUrl], public: true, hiddenQuestions: ['clarity', 'help'], enabled: true,
+  });
+  assert.equal(service.status, 201, await service.text());
+});
+after(async () => {
+  await browser?.close();
+  await collector?.stop();
+  await new Promise((r) => (site ? site.close(r) : r()));
+});
+
+function page(path, attributes) {
+  pages.set(path, `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Agence</title><link rel="icon" href="data:,"></head>
+<body><main><h1>Démarche terminée</h1><div id="avis"></div></main>
+<script src="${collector.url}/widget/v1/jdma.js" defer ${attributes}></script></body></html>`);
+  return siteUrl + path;
+}
+
+const shadow = (p, selector) => p.locator('jdma-avis').locator(selector);
+const legends = (p) => shadow(p, 'legend, label.l').allTextContents();
+
+test('on another origin, a service that hides clarity and help gets a form without them, and its rating is stored', async () => {
+  const url = page('/carte-grise.html', 'data-service="carte-grise" data-location="caf-94" data-target="#avis"');
+  const p = await browser.newPage();
+  const posts = watchRatings(p);
+  await p.goto(url + '?ref=mail');
+  assert.equal(await p.locator('#avis > jdma-avis').count(), 1, 'placed inline in data-target');
+  await shadow(p, 'button.o').click();
+  await shadow(p, 'dialog[open]').waitFor();
+  assert.deepEqual(await legends(p), ["De façon générale, comment ça s'est passé ? (obligatoire)", 'Souhaitez-vous nous en dire plus ?']);
+  await p.getByRole('radio', { name: 'Pas bien' }).check();
+  await p.getByRole('textbox').fill('Trop de pièces demandées.');
+  await p.getByRole('button', { name: 'Envoyer' }).click();
+  await waitFor(async () => /Merci/.test(await shadow(p, '[role=status]').textContent()));
+  assert.equal(await shadow(p, '[role=status]').textContent(), 'Merci ! Votre avis a bien été envoyé.', 'the CORS answer was readable');
+  await waitFor(() => posts.length === 1);
+  assert.equal(posts[0].status, 201);
+  assert.deepEqual(Object.keys(posts[0].body).sort(), ['comment', 'id', 'lang', 'location', 'page', 'satisfaction', 'service', 'source']);
+  assert.equal(posts[0].body.page, url);
+  await p.close();
+});
+
+test('data-questions narrows the optional questions', async () => {
+  const url = page('/narrow.html', 'data-service="aide-logement" data-questions="comment"');
+  const p = await browser.newPage();
+  await p.goto(url);
+  await shadow(p, 'button.o').click();
+  await shadow(p, 'dialog[open]').waitFor();
+  assert.deepEqual(await legends(p), ["De façon générale, comment ça s'est passé ? (obligatoire)", 'Souhaitez-vous nous en dire plus ?']);
+  await p.close();
+});
+
+test('an unknown service still opens the full form (the lookup 404s), and its rating is refused, not queued', async () => {
+  const url = page('/unknown.html', 'data-service="nope"');
+  const p = await browser.newPage();
+  await p.goto(url);
+  await shadow(p, 'button.o').click();
+  await shadow(p, 'dialog[open]').waitFor();
+  assert.equal((await legends(p)).length, 6, 'all questions, follow-ups included');
+  await p.getByRole('radio', { name: 'Très bien' }).check();
+  await p.getByRole('button', { name: 'Envoyer' }).click();
+  await waitFor(async () => (await shadow(p, '[role=status]').textContent()) !== '');
+  assert.equal(await shadow(p, '[role=status]').textContent(), "L'envoi a échoué.");
+  assert.deepEqual(JSON.parse(await p.evaluate(() => localStorage.getItem('jdma:queue:v1'))), []);
+  await p.close();
+});
+
+test('a slow service lookup delays the dialog by 1.5 s at most, then shows every question', async () => {
+  const url = page('/slow.html', 'data-service="carte-grise"');
+  const p = await browser.newPage();
+  await p.route('**/api/v1/public/services/**', async (route) => {
+    await new Promise((r) => setTimeout(r, 5000));
+    await route.continue().catch(() => {});
+  });
+  await p.goto(url);
+  const started = Date.now();
+  await shadow(p, 'button.o').click();
+  await shadow(p, 'dialog[open]').waitFor();
+  const waited = Date.now() - started;
+  assert.ok(waited >= 1400 && waited < 3500, `opened after ${waited} ms`);
+  assert.equal((await legends(p)).length, 6);
+  await p.close();
+});
