@@ -17,5 +17,5 @@ p{margin:0}
 label{display:block}
 input{accent-color:#000091;margin:0 8px 0 0}
 .radio label{display:inline-block;margin-right:1em}
-[aria-hidden]{font-size:1.5em}
+dialog::backdrop{background:#0009}
 textarea{box-sizing:border-box;width:100%;font:inherit}`;
