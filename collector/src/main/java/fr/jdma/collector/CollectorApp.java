@@ -5,6 +5,7 @@ import fr.jdma.collector.access.AdminAccess;
 import fr.jdma.collector.catalogue.CatalogueController;
 import fr.jdma.collector.catalogue.ServiceCatalogue;
 import fr.jdma.collector.demo.Demo;
+import fr.jdma.collector.form.FormController;
 import fr.jdma.collector.ingest.GroupCommitWriter;
 import fr.jdma.collector.ingest.IngestController;
 import fr.jdma.collector.ingest.RateLimiter;
@@ -49,7 +50,9 @@ public final class CollectorApp implements AutoCloseable {
         metrics.gauge("jdma_ratings_written_total", "ratings stored since start", writer::written);
         metrics.gauge("jdma_write_batches_total", "group-commit transactions since start", writer::batches);
 
-        var ingest = new IngestController(catalogue, new RatingParser(), writer, rateLimiter, metrics, clock);
+        RatingParser parser = new RatingParser();
+        var ingest = new IngestController(catalogue, parser, writer, rateLimiter, metrics, clock);
+        var form = new FormController(catalogue, parser, writer, rateLimiter, clock);
         var catalogueApi = new CatalogueController(catalogue);
         var ops = new OpsController(database, metrics);
 
@@ -67,6 +70,7 @@ public final class CollectorApp implements AutoCloseable {
             Problems.register(c);
             ingest.routes(c);
             catalogueApi.routes(c);
+            form.routes(c);
             ops.routes(c);
             widget.routes(c);
             if (config.demo()) Demo.routes(c);
