@@ -60,6 +60,7 @@ public final class CollectorApp implements AutoCloseable {
             c.startup.showJavalinBanner = false;
             c.http.compressionStrategy = CompressionStrategy.NONE;
             c.http.maxRequestSize = 1024 * 1024;
+            c.http.prefer405over404 = true;
             c.jsonMapper(new JavalinJackson(new ObjectMapper(), false));
             c.jetty.port = config.port();
             c.routes.before("/api/v1/admin/*", ctx -> {
