@@ -13,6 +13,7 @@ import fr.jdma.collector.ingest.RatingParser;
 import fr.jdma.collector.ingest.RatingStore;
 import fr.jdma.collector.ops.Metrics;
 import fr.jdma.collector.ops.OpsController;
+import fr.jdma.collector.ops.RetentionPurge;
 import fr.jdma.collector.storage.Database;
 import fr.jdma.collector.web.HttpProblem;
 import fr.jdma.collector.web.Problems;
@@ -32,6 +33,7 @@ public final class CollectorApp implements AutoCloseable {
     private final Config config;
     private final Database database;
     private final GroupCommitWriter writer;
+    private final RetentionPurge retention;
     private final Javalin javalin;
 
     public CollectorApp(Config config, Database database, Clock clock) {
@@ -44,6 +46,7 @@ public final class CollectorApp implements AutoCloseable {
         RateLimiter rateLimiter = new RateLimiter(config.rateLimitPerMinute(), clock);
         WidgetAssets widget = WidgetAssets.fromClasspath();
         if (config.demo()) Demo.ensureService(catalogue);
+        this.retention = new RetentionPurge(database, clock, config.retentionDays());
 
         metrics.describe("jdma_rating_requests_total", "POST /api/v1/ratings answers, by status");
         metrics.gauge("jdma_writer_queue", "ratings waiting for the group-commit writer", writer::queued);
@@ -79,6 +82,7 @@ public final class CollectorApp implements AutoCloseable {
     }
 
     public CollectorApp start() {
+        retention.start();
         javalin.start();
         return this;
     }
@@ -95,6 +99,7 @@ public final class CollectorApp implements AutoCloseable {
     @Override
     public void close() {
         javalin.stop();
+        retention.close();
         writer.close();
         database.close();
     }
