@@ -5,6 +5,7 @@ import fr.jdma.collector.access.AdminAccess;
 import fr.jdma.collector.catalogue.CatalogueController;
 import fr.jdma.collector.catalogue.ServiceCatalogue;
 import fr.jdma.collector.demo.Demo;
+import fr.jdma.collector.form.FormController;
 import fr.jdma.collector.ingest.GroupCommitWriter;
 import fr.jdma.collector.ingest.IngestController;
 import fr.jdma.collector.ingest.RateLimiter;
@@ -12,6 +13,7 @@ import fr.jdma.collector.ingest.RatingParser;
 import fr.jdma.collector.ingest.RatingStore;
 import fr.jdma.collector.ops.Metrics;
 import fr.jdma.collector.ops.OpsController;
+import fr.jdma.collector.ops.RetentionPurge;
 import fr.jdma.collector.storage.Database;
 import fr.jdma.collector.web.HttpProblem;
 import fr.jdma.collector.web.Problems;
@@ -31,6 +33,7 @@ public final class CollectorApp implements AutoCloseable {
     private final Config config;
     private final Database database;
     private final GroupCommitWriter writer;
+    private final RetentionPurge retention;
     private final Javalin javalin;
 
     public CollectorApp(Config config, Database database, Clock clock) {
@@ -43,13 +46,16 @@ public final class CollectorApp implements AutoCloseable {
         RateLimiter rateLimiter = new RateLimiter(config.rateLimitPerMinute(), clock);
         WidgetAssets widget = WidgetAssets.fromClasspath();
         if (config.demo()) Demo.ensureService(catalogue);
+        this.retention = new RetentionPurge(database, clock, config.retentionDays());
 
         metrics.describe("jdma_rating_requests_total", "POST /api/v1/ratings answers, by status");
         metrics.gauge("jdma_writer_queue", "ratings waiting for the group-commit writer", writer::queued);
         metrics.gauge("jdma_ratings_written_total", "ratings stored since start", writer::written);
         metrics.gauge("jdma_write_batches_total", "group-commit transactions since start", writer::batches);
 
-        var ingest = new IngestController(catalogue, new RatingParser(), writer, rateLimiter, metrics, clock);
+        RatingParser parser = new RatingParser();
+        var ingest = new IngestController(catalogue, parser, writer, rateLimiter, metrics, clock);
+        var form = new FormController(catalogue, parser, writer, rateLimiter, clock);
         var catalogueApi = new CatalogueController(catalogue);
         var ops = new OpsController(database, metrics);
 
@@ -57,6 +63,7 @@ public final class CollectorApp implements AutoCloseable {
             c.startup.showJavalinBanner = false;
             c.http.compressionStrategy = CompressionStrategy.NONE;
             c.http.maxRequestSize = 1024 * 1024;
+            c.http.prefer405over404 = true;
             c.jsonMapper(new JavalinJackson(new ObjectMapper(), false));
             c.jetty.port = config.port();
             c.routes.before("/api/v1/admin/*", ctx -> {
@@ -67,6 +74,7 @@ public final class CollectorApp implements AutoCloseable {
             Problems.register(c);
             ingest.routes(c);
             catalogueApi.routes(c);
+            form.routes(c);
             ops.routes(c);
             widget.routes(c);
             if (config.demo()) Demo.routes(c);
@@ -74,6 +82,7 @@ public final class CollectorApp implements AutoCloseable {
     }
 
     public CollectorApp start() {
+        retention.start();
         javalin.start();
         return this;
     }
@@ -90,6 +99,7 @@ public final class CollectorApp implements AutoCloseable {
     @Override
     public void close() {
         javalin.stop();
+        retention.close();
         writer.close();
         database.close();
     }

@@ -12,7 +12,8 @@ public record Config(
         Optional<String> adminToken,
         int rateLimitPerMinute,
         boolean demo,
-        int writerQueueCapacity) {
+        int writerQueueCapacity,
+        int retentionDays) {
 
     public static final String DEFAULT_DB_URL = "jdbc:h2:file:./data/jdma";
     public static final int DEFAULT_RATE_LIMIT = 120;
@@ -26,24 +27,29 @@ public record Config(
                 Optional.ofNullable(env.get("JDMA_ADMIN_TOKEN")).filter(t -> !t.isBlank()),
                 intValue(env, "JDMA_RATE_LIMIT", DEFAULT_RATE_LIMIT),
                 Boolean.parseBoolean(env.getOrDefault("JDMA_DEMO", "false")),
-                intValue(env, "JDMA_WRITER_QUEUE", 20_000));
+                intValue(env, "JDMA_WRITER_QUEUE", 20_000),
+                intValue(env, "JDMA_RETENTION_DAYS", 0));
     }
 
     /** A configuration for tests and benchmarks: the given database, everything else default. */
     public static Config forDatabase(String dbUrl) {
-        return new Config(0, dbUrl, "", "", Optional.of("test-admin-token"), 0, false, 20_000);
+        return new Config(0, dbUrl, "", "", Optional.of("test-admin-token"), 0, false, 20_000, 0);
     }
 
     public Config withRateLimit(int perMinute) {
-        return new Config(port, dbUrl, dbUser, dbPassword, adminToken, perMinute, demo, writerQueueCapacity);
+        return new Config(port, dbUrl, dbUser, dbPassword, adminToken, perMinute, demo, writerQueueCapacity, retentionDays);
     }
 
     public Config withDemo(boolean on) {
-        return new Config(port, dbUrl, dbUser, dbPassword, adminToken, rateLimitPerMinute, on, writerQueueCapacity);
+        return new Config(port, dbUrl, dbUser, dbPassword, adminToken, rateLimitPerMinute, on, writerQueueCapacity, retentionDays);
     }
 
     public Config withWriterQueueCapacity(int capacity) {
-        return new Config(port, dbUrl, dbUser, dbPassword, adminToken, rateLimitPerMinute, demo, capacity);
+        return new Config(port, dbUrl, dbUser, dbPassword, adminToken, rateLimitPerMinute, demo, capacity, retentionDays);
+    }
+
+    public Config withRetentionDays(int days) {
+        return new Config(port, dbUrl, dbUser, dbPassword, adminToken, rateLimitPerMinute, demo, writerQueueCapacity, days);
     }
 
     private static int intValue(Map<String, String> env, String name, int fallback) {

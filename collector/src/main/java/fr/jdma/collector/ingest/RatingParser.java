@@ -166,7 +166,7 @@ public final class RatingParser {
     private static Integer oneToFive(ObjectNode body, String field, List<FieldError> errors) {
         JsonNode node = body.get(field);
         if (node == null || node.isNull()) return null;
-        if (!node.isIntegralNumber() || node.asLong() < 1 || node.asLong() > 5) {
+        if (!node.isIntegralNumber() || !node.canConvertToInt() || node.intValue() < 1 || node.intValue() > 5) {
             errors.add(new FieldError(field, "must be a whole number from 1 to 5, got " + node));
             return null;
         }

@@ -36,8 +36,14 @@ public final class Problems {
             send(ctx, new HttpProblem(500, "Internal Server Error", "an unexpected error occurred; it has been logged"));
         });
         config.routes.error(404, "*", ctx -> {
-            if (ctx.result() == null) send(ctx, HttpProblem.notFound("no resource at " + ctx.method() + " " + ctx.path()));
+            // Our own 404s (problems, HTML pages) are kept; Javalin's "endpoint not found" becomes a problem.
+            String type = ctx.res().getContentType();
+            if (type == null || !(type.startsWith(CONTENT_TYPE) || type.startsWith("text/html"))) {
+                send(ctx, HttpProblem.notFound("no resource at " + ctx.method() + " " + ctx.path()));
+            }
         });
+        config.routes.error(405, "*", ctx -> send(ctx,
+                new HttpProblem(405, "Method Not Allowed", ctx.method() + " is not allowed on " + ctx.path())));
         config.routes.error(413, "*", ctx -> send(ctx,
                 new HttpProblem(413, "Content Too Large", "the request body is larger than allowed")));
     }

@@ -177,7 +177,24 @@ class RatingsApiTest {
         assertProblem(collector.postRating(rating(",\"clarity\":0")), 400, "clarity");
         assertProblem(collector.postRating(rating(",\"clarity\":6")), 400, "clarity");
         assertProblem(collector.postRating(rating(",\"help\":[\"counter\"],\"helpQuality\":9")), 400, "helpQuality");
+        assertProblem(collector.postRating(rating(",\"clarity\":18446744073709551619")), 400, "clarity");
         assertThat(collector.postRating(rating(",\"clarity\":5")).statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void a_GET_on_the_ratings_endpoint_returns_405() {
+        var response = collector.get("/api/v1/ratings", null);
+
+        assertThat(response.statusCode()).isEqualTo(405);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    @Test
+    void an_unknown_path_returns_a_404_problem() {
+        var response = collector.get("/api/v1/nothing-here", null);
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     }
 
     @Test

@@ -1,0 +1,152 @@
+package fr.jdma.collector.form;
+
+import fr.jdma.collector.catalogue.Service;
+import fr.jdma.collector.form.Questions.Choice;
+import fr.jdma.collector.ingest.RatingParser;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static fr.jdma.collector.web.Html.escape;
+
+/** The hosted form, its thank-you page and its not-found page, as plain accessible HTML. */
+final class FormPage {
+
+    /** What the citizen sent, to show the form again after an error. */
+    record Answers(String id, String location, String source, String page, String satisfaction, String clarity,
+                   List<String> help, String helpReached, String helpQuality, String comment) {
+        static Answers empty(String id, String location, String source, String page) {
+            return new Answers(id, location, source, page, null, null, List.of(), null, null, null);
+        }
+    }
+
+    private FormPage() {
+    }
+
+    static String form(Service service, Answers answers, Map<String, String> errors) {
+        Set<String> hidden = Set.copyOf(service.hiddenQuestions());
+        StringBuilder html = head((errors.isEmpty() ? "" : "Erreur – ") + "Je donne mon avis – " + service.name());
+        html.append("<main id=\"contenu\" class=\"page\"><h1>Je donne mon avis</h1>")
+                .append("<p class=\"service\">").append(escape(service.name()))
+                .append(service.organisation().isEmpty() ? "" : " – " + escape(service.organisation())).append("</p>")
+                .append("<p class=\"hint\">Seule la première question est obligatoire. Les champs obligatoires sont marqués d'un astérisque (*).</p>");
+        if (!errors.isEmpty()) {
+            html.append("<div class=\"errors\" role=\"alert\" tabindex=\"-1\" id=\"erreurs\"><h2>Votre avis n'a pas pu être envoyé</h2><ul>");
+            errors.forEach((field, message) -> html.append("<li><a href=\"#").append(escape(field)).append("\">")
+                    .append(escape(Questions.label(field))).append(" : ").append(escape(message)).append("</a></li>"));
+            html.append("</ul></div>");
+        }
+        html.append("<form method=\"post\" action=\"/avis/").append(escape(service.id())).append("\" novalidate>")
+                .append(hiddenInput("id", answers.id()))
+                .append(hiddenInput("location", answers.location()))
+                .append(hiddenInput("source", answers.source()))
+                .append(hiddenInput("page", answers.page()));
+        radios(html, "satisfaction", Questions.SATISFACTION + " *", null, Questions.SATISFACTION_CHOICES,
+                answers.satisfaction(), errors, true);
+        if (!hidden.contains("clarity")) {
+            radios(html, "clarity", Questions.CLARITY, null, Questions.CLARITY_CHOICES, answers.clarity(), errors, false);
+        }
+        if (!hidden.contains("help")) {
+            checkboxes(html, answers.help(), errors);
+            radios(html, "helpReached", Questions.HELP_REACHED, Questions.ONLY_IF_ADMINISTRATION,
+                    Questions.HELP_REACHED_CHOICES, answers.helpReached(), errors, false);
+            radios(html, "helpQuality", Questions.HELP_QUALITY, Questions.ONLY_IF_ADMINISTRATION,
+                    Questions.HELP_QUALITY_CHOICES, answers.helpQuality(), errors, false);
+        }
+        if (!hidden.contains("comment")) {
+            html.append("<div class=\"group").append(errors.containsKey("comment") ? " has-error" : "").append("\">")
+                    .append("<label for=\"comment\" class=\"question\">").append(escape(Questions.COMMENT)).append("</label>")
+                    .append("<p class=\"hint\" id=\"comment-notice\">").append(escape(Questions.COMMENT_NOTICE)).append("</p>")
+                    .append(error("comment", errors))
+                    .append("<textarea id=\"comment\" name=\"comment\" rows=\"5\" maxlength=\"").append(RatingParser.MAX_COMMENT)
+                    .append("\" aria-describedby=\"comment-notice").append(errors.containsKey("comment") ? " comment-error" : "")
+                    .append("\">").append(escape(answers.comment())).append("</textarea></div>");
+        }
+        html.append("<button type=\"submit\" class=\"send\">Envoyer mon avis</button></form></main>");
+        return foot(html);
+    }
+
+    static String thanks(Service service) {
+        StringBuilder html = head("Merci – Je donne mon avis – " + service.name());
+        html.append("<main id=\"contenu\" class=\"page\"><h1>Merci !</h1>")
+                .append("<p role=\"status\">Votre avis sur « ").append(escape(service.name()))
+                .append(" » a bien été enregistré. Il nous aidera à améliorer ce service.</p>")
+                .append("<p>Vous pouvez fermer cette page.</p></main>");
+        return foot(html);
+    }
+
+    static String message(String title, String text) {
+        StringBuilder html = head(title);
+        html.append("<main id=\"contenu\" class=\"page\"><h1>").append(escape(title)).append("</h1><p>")
+                .append(escape(text)).append("</p></main>");
+        return foot(html);
+    }
+
+    private static void radios(StringBuilder html, String name, String legend, String hint, List<Choice> choices,
+                               String checked, Map<String, String> errors, boolean required) {
+        boolean hasError = errors.containsKey(name);
+        html.append("<fieldset id=\"").append(name).append("\" class=\"group").append(hasError ? " has-error" : "").append("\"")
+                .append(required ? " aria-required=\"true\"" : "")
+                .append(describedBy(name, hint != null, hasError)).append(">")
+                .append("<legend class=\"question\">").append(escape(legend)).append("</legend>");
+        if (hint != null) html.append("<p class=\"hint\" id=\"").append(name).append("-hint\">").append(escape(hint)).append("</p>");
+        html.append(error(name, errors)).append("<div class=\"choices\">");
+        for (Choice choice : choices) {
+            String id = name + "-" + choice.value();
+            html.append("<div class=\"choice\"><input type=\"radio\" id=\"").append(id).append("\" name=\"").append(name)
+                    .append("\" value=\"").append(choice.value()).append("\"")
+                    .append(choice.value().equals(checked) ? " checked" : "")
+                    .append(required ? " required" : "").append("><label for=\"").append(id).append("\">")
+                    .append(escape(choice.label())).append("</label></div>");
+        }
+        html.append("</div></fieldset>");
+    }
+
+    private static void checkboxes(StringBuilder html, List<String> checked, Map<String, String> errors) {
+        boolean hasError = errors.containsKey("help");
+        html.append("<fieldset id=\"help\" class=\"group").append(hasError ? " has-error" : "").append("\"")
+                .append(describedBy("help", true, hasError)).append(">")
+                .append("<legend class=\"question\">").append(escape(Questions.HELP)).append("</legend>")
+                .append("<p class=\"hint\" id=\"help-hint\">").append(escape(Questions.HELP_HINT)).append("</p>")
+                .append(error("help", errors)).append("<div class=\"choices\">");
+        for (Choice choice : Questions.HELP_CHOICES) {
+            String id = "help-" + choice.value();
+            html.append("<div class=\"choice\"><input type=\"checkbox\" id=\"").append(id).append("\" name=\"help\" value=\"")
+                    .append(choice.value()).append("\"").append(checked.contains(choice.value()) ? " checked" : "")
+                    .append("><label for=\"").append(id).append("\">").append(escape(choice.label())).append("</label></div>");
+        }
+        html.append("</div></fieldset>");
+    }
+
+    private static String describedBy(String name, boolean hint, boolean error) {
+        if (!hint && !error) return "";
+        return " aria-describedby=\"" + (hint ? name + "-hint" : "") + (hint && error ? " " : "") + (error ? name + "-error" : "") + "\"";
+    }
+
+    private static String error(String name, Map<String, String> errors) {
+        String message = errors.get(name);
+        return message == null ? "" : "<p class=\"error\" id=\"" + name + "-error\">Erreur : " + escape(message) + "</p>";
+    }
+
+    private static String hiddenInput(String name, String value) {
+        return value == null || value.isEmpty() ? ""
+                : "<input type=\"hidden\" name=\"" + name + "\" value=\"" + escape(value) + "\">";
+    }
+
+    private static StringBuilder head(String title) {
+        return new StringBuilder(8192).append("<!doctype html><html lang=\"fr\"><head><meta charset=\"utf-8\">")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+                .append("<meta name=\"referrer\" content=\"no-referrer\">")
+                .append("<title>").append(escape(title)).append("</title>")
+                .append("<link rel=\"stylesheet\" href=\"/assets/form.css\"></head><body>")
+                .append("<a class=\"skip\" href=\"#contenu\">Aller au contenu</a>")
+                .append("<header class=\"header\"><p class=\"marianne\">République<br>française</p>")
+                .append("<p class=\"brand\">Je donne mon avis</p></header>");
+    }
+
+    private static String foot(StringBuilder html) {
+        return html.append("<footer class=\"footer\"><p>Service anonyme : aucun cookie, aucune adresse IP conservée.</p></footer>")
+                .append("</body></html>").toString();
+    }
+}
