@@ -104,3 +104,24 @@ test('a slow service lookup delays the dialog by 1.5 s at most, then shows every
   assert.equal((await legends(p)).length, 6);
   await p.close();
 });
+
+test('without constructable stylesheets, the styles go in a <style> carrying the script nonce, allowed by the CSP', async () => {
+  const p = await browser.newPage();
+  const violations = [];
+  p.on('console', (m) => /Content Security Policy/.test(m.text()) && violations.push(m.text()));
+  // an older browser: constructable stylesheets missing
+  await p.addInitScript(() => { CSSStyleSheet.prototype.replaceSync = () => { throw new TypeError('not supported'); }; });
+  await p.route('**/examples/nonce.html', (route) => route.fulfill({
+    contentType: 'text/html; charset=utf-8',
+    headers: { 'Content-Security-Policy': "default-src 'none'; script-src 'nonce-r4nd0m'; style-src 'nonce-r4nd0m'; connect-src 'self'" },
+    body: '<!doctype html><html lang="fr"><head><title>Nonce</title></head><body><main><h1>Démarche terminée</h1></main>'
+      + '<script nonce="r4nd0m" src="/widget/v1/jdma.js" defer data-service="aide-logement"></script></body></html>',
+  }));
+  await p.goto(collector.url + '/examples/nonce.html');
+  const button = shadow(p, 'button.o');
+  await button.waitFor();
+  assert.equal(await shadow(p, 'style').count(), 1);
+  assert.equal(await button.evaluate((b) => getComputedStyle(b).backgroundColor), 'rgb(0, 0, 145)', 'Bleu France: the stylesheet applied');
+  assert.deepEqual(violations, []);
+  await p.close();
+});
