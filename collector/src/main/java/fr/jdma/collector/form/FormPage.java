@@ -87,7 +87,6 @@ final class FormPage {
                                String checked, Map<String, String> errors, boolean required) {
         boolean hasError = errors.containsKey(name);
         html.append("<fieldset id=\"").append(name).append("\" class=\"group").append(hasError ? " has-error" : "").append("\"")
-                .append(required ? " aria-required=\"true\"" : "")
                 .append(describedBy(name, hint != null, hasError)).append(">")
                 .append("<legend class=\"question\">").append(escape(legend)).append("</legend>");
         if (hint != null) html.append("<p class=\"hint\" id=\"").append(name).append("-hint\">").append(escape(hint)).append("</p>");
@@ -137,7 +136,7 @@ final class FormPage {
     private static StringBuilder head(String title) {
         return new StringBuilder(8192).append("<!doctype html><html lang=\"fr\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-                .append("<meta name=\"referrer\" content=\"no-referrer\">")
+                .append("<meta name=\"referrer\" content=\"same-origin\">")
                 .append("<title>").append(escape(title)).append("</title>")
                 .append("<link rel=\"stylesheet\" href=\"/assets/form.css\"></head><body>")
                 .append("<a class=\"skip\" href=\"#contenu\">Aller au contenu</a>")
