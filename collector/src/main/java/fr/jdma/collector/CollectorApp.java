@@ -17,6 +17,7 @@ import fr.jdma.collector.ops.RetentionPurge;
 import fr.jdma.collector.storage.Database;
 import fr.jdma.collector.web.HttpProblem;
 import fr.jdma.collector.web.Problems;
+import fr.jdma.collector.widget.SnippetPage;
 import fr.jdma.collector.widget.WidgetAssets;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
@@ -58,6 +59,7 @@ public final class CollectorApp implements AutoCloseable {
         var form = new FormController(catalogue, parser, writer, rateLimiter, clock);
         var catalogueApi = new CatalogueController(catalogue);
         var ops = new OpsController(database, metrics);
+        var snippets = new SnippetPage(catalogue, widget);
 
         this.javalin = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
@@ -77,6 +79,7 @@ public final class CollectorApp implements AutoCloseable {
             form.routes(c);
             ops.routes(c);
             widget.routes(c);
+            snippets.routes(c);
             if (config.demo()) Demo.routes(c);
         });
     }

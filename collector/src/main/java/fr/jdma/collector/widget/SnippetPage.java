@@ -1,0 +1,120 @@
+package fr.jdma.collector.widget;
+
+import fr.jdma.collector.catalogue.Service;
+import fr.jdma.collector.catalogue.ServiceCatalogue;
+import fr.jdma.collector.ingest.RatingParser;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+import static fr.jdma.collector.web.Html.escape;
+
+/**
+ * GET /generateur: the webmaster's snippet generator. A plain form (no JavaScript needed) that
+ * writes the one-line snippet, its SRI-pinned variant and the no-JS link, with a live preview
+ * made by the real widget on this very page.
+ */
+public final class SnippetPage {
+
+    /** Our stylesheet, the widget from ourselves, its requests to ourselves: nothing else. */
+    private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
+            + "img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+    private final ServiceCatalogue catalogue;
+    private final WidgetAssets widget;
+
+    public SnippetPage(ServiceCatalogue catalogue, WidgetAssets widget) {
+        this.catalogue = catalogue;
+        this.widget = widget;
+    }
+
+    public void routes(JavalinConfig config) {
+        config.routes.get("/generateur", this::show);
+    }
+
+    private void show(Context ctx) {
+        String serviceId = value(ctx, "service", 64);
+        String location = code(value(ctx, "location", 64));
+        String source = code(value(ctx, "source", 32));
+        String lang = "en".equals(ctx.queryParam("lang")) ? "en" : "fr";
+        Optional<Service> service = serviceId.isEmpty() ? Optional.empty() : catalogue.find(serviceId).filter(Service::enabled);
+        String base = baseUrl(ctx);
+
+        StringBuilder html = new StringBuilder(8192)
+                .append("<!doctype html><html lang=\"fr\"><head><meta charset=\"utf-8\">")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+                .append("<title>Générateur de code – Je donne mon avis</title>")
+                .append("<link rel=\"stylesheet\" href=\"/assets/form.css\"></head><body>")
+                .append("<header class=\"header\"><p class=\"marianne\">République<br>française</p>")
+                .append("<p class=\"brand\">Je donne mon avis</p></header>")
+                .append("<main id=\"contenu\" class=\"page\"><h1>Ajouter le bouton à votre site</h1>")
+                .append("<form method=\"get\" action=\"/generateur\">")
+                .append(field("service", "Identifiant du service (obligatoire)", serviceId, "Tel que déclaré par l'administrateur du collecteur."))
+                .append(field("location", "Lieu", location, "Code INSEE de la commune (75056) ou identifiant de l'accueil (caf-94) ; vide pour le service dans son ensemble."))
+                .append(field("source", "Source", source, "Étiquette de campagne : button, email…"))
+                .append("<div class=\"group\"><label class=\"question\" for=\"lang\">Langue</label><select id=\"lang\" name=\"lang\">")
+                .append("<option value=\"fr\"").append(lang.equals("fr") ? " selected" : "").append(">Français</option>")
+                .append("<option value=\"en\"").append(lang.equals("en") ? " selected" : "").append(">English</option></select></div>")
+                .append("<button type=\"submit\" class=\"send\">Générer le code</button></form>");
+
+        if (!serviceId.isEmpty() && service.isEmpty()) {
+            html.append("<p class=\"error\" role=\"alert\">Aucun service actif ne porte l'identifiant « ")
+                    .append(escape(serviceId)).append(" ».</p>");
+        }
+        service.ifPresent(s -> {
+            String attributes = " data-service=\"" + s.id() + "\""
+                    + (location.isEmpty() ? "" : " data-location=\"" + location + "\"")
+                    + (source.isEmpty() ? "" : " data-source=\"" + source + "\"")
+                    + (lang.equals("en") ? " data-lang=\"en\"" : "");
+            String snippet = "<script src=\"" + base + "/widget/v1/jdma.js\" defer" + attributes + "></script>";
+            String pinned = "<script src=\"" + base + "/widget/v" + widget.version() + "/jdma.js\" defer integrity=\""
+                    + widget.integrity() + "\" crossorigin=\"anonymous\"" + attributes + "></script>";
+            String link = base + "/avis/" + s.id() + "?" + (location.isEmpty() ? "" : "location=" + url(location) + "&")
+                    + "source=email";
+            html.append("<h2>Le code à coller</h2><p>Après la confirmation de la démarche « ").append(escape(s.name())).append(" » :</p>")
+                    .append("<pre><code id=\"snippet\">").append(escape(snippet)).append("</code></pre>")
+                    .append("<h2>Avec intégrité des sous-ressources (SRI)</h2>")
+                    .append("<p>Version figée ").append(escape(widget.version())).append(", à mettre à jour à chaque version :</p>")
+                    .append("<pre><code id=\"pinned\">").append(escape(pinned)).append("</code></pre>")
+                    .append("<h2>Sans JavaScript (courriels)</h2><p><a id=\"link\" href=\"").append(escape(link)).append("\">")
+                    .append(escape(link)).append("</a></p>")
+                    .append("<h2>Aperçu</h2><p>Le vrai bouton, tel qu'il apparaîtra (les avis envoyés d'ici sont enregistrés) :</p>")
+                    .append("<div id=\"apercu\" class=\"preview\"></div>")
+                    .append("<script src=\"/widget/v1/jdma.js\" defer data-target=\"#apercu\" data-source=\"apercu\"")
+                    .append(attributes.replace(" data-source=\"" + source + "\"", "")).append("></script>");
+        });
+        html.append("</main></body></html>");
+        ctx.header("Content-Security-Policy", CSP).header("Cache-Control", "no-store")
+                .contentType("text/html; charset=utf-8").result(html.toString());
+    }
+
+    private static String field(String name, String label, String value, String hint) {
+        return "<div class=\"group\"><label class=\"question\" for=\"" + name + "\">" + escape(label) + "</label>"
+                + "<p class=\"hint\" id=\"" + name + "-hint\">" + escape(hint) + "</p>"
+                + "<input id=\"" + name + "\" name=\"" + name + "\" value=\"" + escape(value) + "\" aria-describedby=\""
+                + name + "-hint\"></div>";
+    }
+
+    private static String value(Context ctx, String name, int max) {
+        String value = ctx.queryParam(name);
+        return value == null ? "" : value.strip().substring(0, Math.min(value.strip().length(), max));
+    }
+
+    /** Only codes reach the snippet, so nothing there needs escaping beyond HTML. */
+    private static String code(String value) {
+        return RatingParser.CODE.matcher(value).matches() ? value : "";
+    }
+
+    private static String baseUrl(Context ctx) {
+        String proto = Optional.ofNullable(ctx.header("X-Forwarded-Proto")).orElse(ctx.scheme());
+        String host = Optional.ofNullable(ctx.header("X-Forwarded-Host")).orElse(ctx.host());
+        return proto + "://" + host;
+    }
+
+    private static String url(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,75 @@
+package fr.jdma.collector.widget;
+
+import fr.jdma.collector.support.TestCollector;
+import fr.jdma.collector.support.TestDatabases;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The widget as the collector serves it, and the snippet generator that tells webmasters how to embed it. */
+class WidgetServingTest {
+
+    @TempDir
+    Path dir;
+    TestCollector collector;
+
+    @BeforeEach
+    void start() {
+        collector = new TestCollector(TestDatabases.h2(dir)).withService("caf");
+    }
+
+    @AfterEach
+    void stop() {
+        collector.close();
+    }
+
+    @Test
+    void the_widget_is_served_with_a_short_cache_an_ETag_and_CORS_for_every_site() {
+        var script = collector.get("/widget/v1/jdma.js", null);
+
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/javascript");
+        assertThat(script.headers().firstValue("Cache-Control")).hasValue("public, max-age=300");
+        assertThat(script.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+        assertThat(script.body()).isNotEmpty();
+        String etag = script.headers().firstValue("ETag").orElseThrow();
+        var again = collector.send(HttpRequest.newBuilder(URI.create(collector.url("/widget/v1/jdma.js"))).header("If-None-Match", etag));
+        assertThat(again.statusCode()).isEqualTo(304);
+    }
+
+    @Test
+    void the_generator_writes_the_snippet_and_an_SRI_hash_that_matches_the_immutable_file() throws Exception {
+        var page = collector.get("/generateur?service=caf&location=75056&source=button", null);
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("/widget/v1/jdma.js&quot; defer data-service=&quot;caf&quot; data-location=&quot;75056&quot;",
+                "/avis/caf?location=75056&amp;source=email", "id=\"apercu\"", "data-target=\"#apercu\"");
+        Matcher pinned = Pattern.compile("/widget/v([0-9.]+)/jdma.js&quot; defer integrity=&quot;(sha384-[A-Za-z0-9+/=]+)&quot;")
+                .matcher(page.body());
+        assertThat(pinned.find()).isTrue();
+        var file = collector.send(HttpRequest.newBuilder(URI.create(collector.url("/widget/v" + pinned.group(1) + "/jdma.js"))),
+                HttpResponse.BodyHandlers.ofByteArray());
+        String actual = "sha384-" + Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-384").digest(file.body()));
+        assertThat(pinned.group(2)).isEqualTo(actual);
+        assertThat(file.headers().firstValue("Cache-Control")).hasValue("public, max-age=31536000, immutable");
+    }
+
+    @Test
+    void the_generator_names_an_unknown_service_and_escapes_what_it_was_given() {
+        var page = collector.get("/generateur?service=%3Cscript%3Ealert(1)%3C%2Fscript%3E", null);
+
+        assertThat(page.body()).contains("Aucun service actif", "&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert");
+    }
+}
