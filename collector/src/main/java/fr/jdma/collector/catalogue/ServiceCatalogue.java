@@ -4,11 +4,14 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import fr.jdma.collector.storage.Database;
 import fr.jdma.collector.storage.Schema.Services;
+import org.jooq.Field;
 import org.jooq.Record;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -58,12 +61,7 @@ public final class ServiceCatalogue {
         long now = clock.millis();
         int inserted = database.dsl().insertInto(Services.TABLE)
                 .set(Services.ID, service.id())
-                .set(Services.NAME, service.name())
-                .set(Services.ORGANISATION, service.organisation())
-                .set(Services.ALLOWED_ORIGINS, String.join(" ", service.allowedOrigins()))
-                .set(Services.PUBLIC_RESULTS, service.isPublic())
-                .set(Services.HIDDEN_QUESTIONS, String.join(" ", service.hiddenQuestions()))
-                .set(Services.ENABLED, service.enabled())
+                .set(editable(service))
                 .set(Services.CREATED_AT, now)
                 .set(Services.UPDATED_AT, now)
                 .onConflict(Services.ID).doNothing()
@@ -75,18 +73,25 @@ public final class ServiceCatalogue {
 
     public Service update(Service service) {
         int updated = database.dsl().update(Services.TABLE)
-                .set(Services.NAME, service.name())
-                .set(Services.ORGANISATION, service.organisation())
-                .set(Services.ALLOWED_ORIGINS, String.join(" ", service.allowedOrigins()))
-                .set(Services.PUBLIC_RESULTS, service.isPublic())
-                .set(Services.HIDDEN_QUESTIONS, String.join(" ", service.hiddenQuestions()))
-                .set(Services.ENABLED, service.enabled())
+                .set(editable(service))
                 .set(Services.UPDATED_AT, clock.millis())
                 .where(Services.ID.eq(service.id()))
                 .execute();
         cache.invalidate(service.id());
         if (updated == 0) throw new UnknownServiceException(service.id());
         return service;
+    }
+
+    /** The columns an administrator sets, on creation and on update alike. */
+    private static Map<Field<?>, Object> editable(Service service) {
+        Map<Field<?>, Object> values = new LinkedHashMap<>();
+        values.put(Services.NAME, service.name());
+        values.put(Services.ORGANISATION, service.organisation());
+        values.put(Services.ALLOWED_ORIGINS, String.join(" ", service.allowedOrigins()));
+        values.put(Services.PUBLIC_RESULTS, service.isPublic());
+        values.put(Services.HIDDEN_QUESTIONS, String.join(" ", service.hiddenQuestions()));
+        values.put(Services.ENABLED, service.enabled());
+        return values;
     }
 
     private Optional<Service> load(String id) {

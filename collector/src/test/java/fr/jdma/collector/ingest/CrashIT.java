@@ -42,18 +42,7 @@ class CrashIT {
     @ValueSource(strings = {"h2", "sqlite"})
     void every_acknowledged_rating_survives_kill_9(String kind) throws Exception {
         String url = TestDatabases.of(kind, dir);
-        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
-        try (CollectorProcess collector = CollectorProcess.start(url, dir.resolve("first.log"), List.of(), Map.of())) {
-            createService(collector);
-            AtomicBoolean running = new AtomicBoolean(true);
-            ExecutorService posters = postUntilStopped(collector, running, acknowledged);
-            while (acknowledged.size() < 300) Thread.sleep(20);
-
-            collector.kill();
-            running.set(false);
-            posters.shutdown();
-            assertThat(posters.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
-        }
+        Set<String> acknowledged = stopUnderLoad(url, CollectorProcess::kill);
         // The collector starts again on the crashed files, then is stopped so the test can read them.
         try (CollectorProcess restarted = CollectorProcess.start(url, dir.resolve("second.log"), List.of(), Map.of())) {
             assertThat(restarted.terminate()).isIn(0, 143);
@@ -65,6 +54,16 @@ class CrashIT {
     @ValueSource(strings = {"h2", "sqlite"})
     void a_SIGTERM_under_load_loses_no_acknowledged_rating(String kind) throws Exception {
         String url = TestDatabases.of(kind, dir);
+        Set<String> acknowledged = stopUnderLoad(url, collector -> assertThat(collector.terminate()).isIn(0, 143));
+        assertStored(url, acknowledged);
+    }
+
+    private interface Stop {
+        void stop(CollectorProcess collector) throws Exception;
+    }
+
+    /** Posts from 8 threads until 300 ratings are acknowledged, stops the collector that way, returns what it acknowledged. */
+    private Set<String> stopUnderLoad(String url, Stop stop) throws Exception {
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         try (CollectorProcess collector = CollectorProcess.start(url, dir.resolve("first.log"), List.of(), Map.of())) {
             createService(collector);
@@ -72,12 +71,12 @@ class CrashIT {
             ExecutorService posters = postUntilStopped(collector, running, acknowledged);
             while (acknowledged.size() < 300) Thread.sleep(20);
 
-            assertThat(collector.terminate()).isIn(0, 143);
+            stop.stop(collector);
             running.set(false);
             posters.shutdown();
             assertThat(posters.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
         }
-        assertStored(url, acknowledged);
+        return acknowledged;
     }
 
     private static void createService(CollectorProcess collector) throws Exception {
