@@ -2,9 +2,14 @@ package fr.jdma.collector;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.jdma.collector.access.AdminAccess;
+import fr.jdma.collector.access.AnalystAccess;
+import fr.jdma.collector.access.AnalystTokens;
+import fr.jdma.collector.access.TokensController;
 import fr.jdma.collector.catalogue.CatalogueController;
 import fr.jdma.collector.catalogue.ServiceCatalogue;
 import fr.jdma.collector.demo.Demo;
+import fr.jdma.collector.export.ExportController;
+import fr.jdma.collector.export.RatingsExport;
 import fr.jdma.collector.ingest.GroupCommitWriter;
 import fr.jdma.collector.ingest.IngestController;
 import fr.jdma.collector.ingest.RateLimiter;
@@ -52,6 +57,10 @@ public final class CollectorApp implements AutoCloseable {
         var ingest = new IngestController(catalogue, new RatingParser(), writer, rateLimiter, metrics, clock);
         var catalogueApi = new CatalogueController(catalogue);
         var ops = new OpsController(database, metrics);
+        var analystTokens = new AnalystTokens(database, clock);
+        var analysts = new AnalystAccess(admin, analystTokens);
+        var tokensApi = new TokensController(analystTokens, catalogue);
+        var exports = new ExportController(analysts, catalogue, new RatingsExport(database));
 
         this.javalin = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
@@ -67,6 +76,8 @@ public final class CollectorApp implements AutoCloseable {
             Problems.register(c);
             ingest.routes(c);
             catalogueApi.routes(c);
+            tokensApi.routes(c);
+            exports.routes(c);
             ops.routes(c);
             widget.routes(c);
             if (config.demo()) Demo.routes(c);
