@@ -17,6 +17,9 @@ import fr.jdma.collector.ingest.RatingParser;
 import fr.jdma.collector.ingest.RatingStore;
 import fr.jdma.collector.ops.Metrics;
 import fr.jdma.collector.ops.OpsController;
+import fr.jdma.collector.stats.RollupReader;
+import fr.jdma.collector.stats.Statistics;
+import fr.jdma.collector.stats.StatsController;
 import fr.jdma.collector.storage.Database;
 import fr.jdma.collector.web.HttpProblem;
 import fr.jdma.collector.web.Problems;
@@ -61,6 +64,8 @@ public final class CollectorApp implements AutoCloseable {
         var analysts = new AnalystAccess(admin, analystTokens);
         var tokensApi = new TokensController(analystTokens, catalogue);
         var exports = new ExportController(analysts, catalogue, new RatingsExport(database));
+        var statistics = new Statistics(new RollupReader(database));
+        var stats = new StatsController(analysts, catalogue, statistics);
 
         this.javalin = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
@@ -78,6 +83,7 @@ public final class CollectorApp implements AutoCloseable {
             catalogueApi.routes(c);
             tokensApi.routes(c);
             exports.routes(c);
+            stats.routes(c);
             ops.routes(c);
             widget.routes(c);
             if (config.demo()) Demo.routes(c);
