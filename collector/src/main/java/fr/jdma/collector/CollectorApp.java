@@ -17,6 +17,8 @@ import fr.jdma.collector.ingest.RatingParser;
 import fr.jdma.collector.ingest.RatingStore;
 import fr.jdma.collector.ops.Metrics;
 import fr.jdma.collector.ops.OpsController;
+import fr.jdma.collector.results.PublicResults;
+import fr.jdma.collector.results.ResultsController;
 import fr.jdma.collector.stats.RollupReader;
 import fr.jdma.collector.stats.Statistics;
 import fr.jdma.collector.stats.StatsController;
@@ -66,6 +68,7 @@ public final class CollectorApp implements AutoCloseable {
         var exports = new ExportController(analysts, catalogue, new RatingsExport(database));
         var statistics = new Statistics(new RollupReader(database));
         var stats = new StatsController(analysts, catalogue, statistics);
+        var publicResults = new ResultsController(new PublicResults(catalogue, statistics, clock));
 
         this.javalin = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
@@ -84,6 +87,7 @@ public final class CollectorApp implements AutoCloseable {
             tokensApi.routes(c);
             exports.routes(c);
             stats.routes(c);
+            publicResults.routes(c);
             ops.routes(c);
             widget.routes(c);
             if (config.demo()) Demo.routes(c);
