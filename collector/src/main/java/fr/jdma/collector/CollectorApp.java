@@ -2,10 +2,15 @@ package fr.jdma.collector;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.jdma.collector.access.AdminAccess;
+import fr.jdma.collector.access.AnalystAccess;
+import fr.jdma.collector.access.AnalystTokens;
+import fr.jdma.collector.access.TokensController;
 import fr.jdma.collector.catalogue.CatalogueController;
 import fr.jdma.collector.catalogue.ServiceCatalogue;
 import fr.jdma.collector.demo.Demo;
 import fr.jdma.collector.form.FormController;
+import fr.jdma.collector.export.ExportController;
+import fr.jdma.collector.export.RatingsExport;
 import fr.jdma.collector.ingest.GroupCommitWriter;
 import fr.jdma.collector.ingest.IngestController;
 import fr.jdma.collector.ingest.RateLimiter;
@@ -14,6 +19,11 @@ import fr.jdma.collector.ingest.RatingStore;
 import fr.jdma.collector.ops.Metrics;
 import fr.jdma.collector.ops.OpsController;
 import fr.jdma.collector.ops.RetentionPurge;
+import fr.jdma.collector.results.PublicResults;
+import fr.jdma.collector.results.ResultsController;
+import fr.jdma.collector.stats.RollupReader;
+import fr.jdma.collector.stats.Statistics;
+import fr.jdma.collector.stats.StatsController;
 import fr.jdma.collector.storage.Database;
 import fr.jdma.collector.web.HttpProblem;
 import fr.jdma.collector.web.Problems;
@@ -60,6 +70,13 @@ public final class CollectorApp implements AutoCloseable {
         var catalogueApi = new CatalogueController(catalogue);
         var ops = new OpsController(database, metrics);
         var snippets = new SnippetPage(catalogue, widget);
+        var analystTokens = new AnalystTokens(database, clock);
+        var analysts = new AnalystAccess(admin, analystTokens);
+        var tokensApi = new TokensController(analystTokens, catalogue);
+        var exports = new ExportController(analysts, catalogue, new RatingsExport(database));
+        var statistics = new Statistics(new RollupReader(database));
+        var stats = new StatsController(analysts, catalogue, statistics);
+        var publicResults = new ResultsController(new PublicResults(catalogue, statistics, clock));
 
         this.javalin = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
@@ -77,6 +94,10 @@ public final class CollectorApp implements AutoCloseable {
             ingest.routes(c);
             catalogueApi.routes(c);
             form.routes(c);
+            tokensApi.routes(c);
+            exports.routes(c);
+            stats.routes(c);
+            publicResults.routes(c);
             ops.routes(c);
             widget.routes(c);
             snippets.routes(c);

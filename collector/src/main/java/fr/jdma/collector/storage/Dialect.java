@@ -1,14 +1,20 @@
 package fr.jdma.collector.storage;
 
+import org.jooq.Cursor;
 import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.ResultQuery;
 import org.jooq.SQLDialect;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The one place where H2, SQLite and PostgreSQL differ: connection settings that make a
- * commit durable, pool sizes, and what to do after a commit before it may be acknowledged.
+ * commit durable, pool sizes, what to do after a commit before it may be acknowledged, and
+ * how to stream a large result.
  */
 public enum Dialect {
     H2(SQLDialect.H2) {
@@ -18,6 +24,19 @@ public enum Dialect {
             // once (H2 delays it by 500 ms by default); we close the database ourselves on stop.
             return withSetting(withSetting(withSetting(url, "DATABASE_TO_LOWER", "TRUE"),
                     "WRITE_DELAY", "0"), "DB_CLOSE_ON_EXIT", "FALSE");
+        }
+
+        @Override
+        void beforeStreaming(DSLContext tx) {
+            // Without lazy execution H2 builds the whole result (spilling to a temporary file)
+            // before handing over the first row; lazily it walks the index as rows are read.
+            tx.execute("SET LAZY_QUERY_EXECUTION TRUE");
+        }
+
+        @Override
+        void afterStreaming(DSLContext tx) {
+            // The connection goes back to the pool: other queries expect the default.
+            tx.execute("SET LAZY_QUERY_EXECUTION FALSE");
         }
 
         @Override
@@ -47,6 +66,8 @@ public enum Dialect {
         }
     };
 
+    private static final int STREAM_FETCH_SIZE = 1000;
+
     private final SQLDialect jooq;
 
     Dialect(SQLDialect jooq) {
@@ -71,6 +92,30 @@ public enum Dialect {
 
     int poolSize() {
         return 8;
+    }
+
+    /**
+     * Hands each row of a possibly huge query to {@code each} without ever holding the whole
+     * result: a fetch size, read from a cursor, inside a read transaction. PostgreSQL's driver
+     * only streams with autocommit off and a fetch size (otherwise it loads every row);
+     * SQLite steps through its statement anyway; H2 needs lazy execution (below).
+     */
+    public <R extends Record> void stream(DSLContext dsl, Function<DSLContext, ResultQuery<R>> query, Consumer<? super R> each) {
+        dsl.transaction(configuration -> {
+            DSLContext tx = configuration.dsl();
+            beforeStreaming(tx);
+            try (Cursor<R> cursor = query.apply(tx).fetchSize(STREAM_FETCH_SIZE).fetchLazy()) {
+                for (R row : cursor) each.accept(row);
+            } finally {
+                afterStreaming(tx);
+            }
+        });
+    }
+
+    void beforeStreaming(DSLContext tx) {
+    }
+
+    void afterStreaming(DSLContext tx) {
     }
 
     /** Runs after each write transaction commits, before any of its ratings is acknowledged. */

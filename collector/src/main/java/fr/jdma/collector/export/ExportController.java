@@ -1,0 +1,56 @@
+package fr.jdma.collector.export;
+
+import fr.jdma.collector.access.Analyst;
+import fr.jdma.collector.access.AnalystAccess;
+import fr.jdma.collector.catalogue.ServiceCatalogue;
+import fr.jdma.collector.web.Streams;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+
+/** GET /api/v1/exports/ratings.csv: an analyst's ratings as CSV, streamed as they are read. */
+public final class ExportController {
+
+    private static final Logger log = LoggerFactory.getLogger(ExportController.class);
+
+    private final AnalystAccess access;
+    private final ServiceCatalogue catalogue;
+    private final RatingsExport export;
+
+    public ExportController(AnalystAccess access, ServiceCatalogue catalogue, RatingsExport export) {
+        this.access = access;
+        this.catalogue = catalogue;
+        this.export = export;
+    }
+
+    public void routes(JavalinConfig config) {
+        config.routes.get("/api/v1/exports/ratings.csv", this::ratings);
+    }
+
+    private void ratings(Context ctx) throws IOException {
+        Analyst analyst = access.authenticate(ctx);
+        ExportQuery query = ExportQuery.parse(ctx.queryParamMap());
+        AnalystAccess.requireScope(analyst, query.service());
+        if (catalogue.find(query.service()).isEmpty()) throw new ServiceCatalogue.UnknownServiceException(query.service());
+
+        ctx.contentType("text/csv; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"" + query.fileName() + "\"")
+                .header("Cache-Control", "no-store");
+        // From here the status goes out with the first bytes: a failure can only cut the body short.
+        Writer out = new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8), 64 * 1024);
+        try {
+            export.write(query, out);
+            out.close();
+        } catch (IOException | RuntimeException e) {
+            log.warn("export of {} for {} stopped early: {}", query.service(), analyst.name(), e.toString());
+            Streams.abort(ctx, e);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package fr.jdma.collector.export;
+
+import fr.jdma.collector.input.Period;
+import fr.jdma.collector.input.QueryParams;
+
+import java.util.List;
+import java.util.Map;
+
+/** What an analyst asks of GET /api/v1/exports/ratings.csv; null filters select everything. */
+public record ExportQuery(String service, String location, String source, Period period, CsvWriter.Variant variant) {
+
+    public static ExportQuery parse(Map<String, List<String>> params) {
+        QueryParams query = new QueryParams(params);
+        String service = query.required("service", QueryParams.CODE);
+        String location = query.optional("location", QueryParams.CODE);
+        String source = query.optional("source", QueryParams.SOURCE);
+        Period period = query.period();
+        boolean excel = query.flag("excel");
+        query.check();
+        return new ExportQuery(service, location, source, period,
+                excel ? CsvWriter.Variant.EXCEL : CsvWriter.Variant.STANDARD);
+    }
+
+    /** jdma-{service}-{from|debut}-{to|fin}.csv */
+    public String fileName() {
+        return "jdma-" + service + "-" + (period.from() == null ? "debut" : period.from())
+                + "-" + (period.to() == null ? "fin" : period.to()) + ".csv";
+    }
+}

@@ -1,0 +1,39 @@
+package fr.jdma.collector.stats;
+
+import fr.jdma.collector.input.Period;
+import fr.jdma.collector.input.QueryParams;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.IsoFields;
+import java.util.List;
+import java.util.Map;
+
+/** What an analyst asks of GET /api/v1/stats: one service, maybe one location, a period, a grouping. */
+public record StatsQuery(String service, String location, Period period, Grouping by) {
+
+    /** How days are grouped: per location over the whole period, or per location and day, ISO week or month. */
+    public enum Grouping {
+        LOCATION, DAY, WEEK, MONTH;
+
+        /** The period label of a day: 2026-03-01, 2026-W09, 2026-03 (null for LOCATION, labelled by range). */
+        String label(LocalDate day) {
+            return switch (this) {
+                case LOCATION -> null;
+                case DAY -> day.toString();
+                case WEEK -> String.format("%d-W%02d", day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+                case MONTH -> YearMonth.from(day).toString();
+            };
+        }
+    }
+
+    public static StatsQuery parse(Map<String, List<String>> params) {
+        QueryParams query = new QueryParams(params);
+        String service = query.required("service", QueryParams.CODE);
+        String location = query.optional("location", QueryParams.CODE);
+        Period period = query.period();
+        String by = query.choice("by", List.of("location", "day", "week", "month"), "location");
+        query.check();
+        return new StatsQuery(service, location, period, Grouping.valueOf(by.toUpperCase(java.util.Locale.ROOT)));
+    }
+}
