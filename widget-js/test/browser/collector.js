@@ -102,28 +102,14 @@ export function parseCsv(text) {
   return body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
 }
 
-/**
- * The stored ratings of a service from the analyst CSV export, or null when this collector
- * has no export yet (then the tests fall back on replaying the id: 200 = already stored).
- */
+/** The stored ratings of a service, read back through the analyst CSV export with a fresh token. */
 export async function exportedRatings(collector, service) {
   const tokenResponse = await collector.admin('POST', '/api/v1/admin/tokens', { name: 'browser-tests', services: ['*'] });
-  if (tokenResponse.status === 404) return null;
   if (!tokenResponse.ok) throw new Error(`POST /api/v1/admin/tokens answered ${tokenResponse.status}`);
   const { token } = await tokenResponse.json();
   const r = await fetch(`${collector.url}/api/v1/exports/ratings.csv?service=${service}`, { headers: { Authorization: `Bearer ${token}` } });
-  if (r.status === 404) return null;
   if (!r.ok) throw new Error(`the export answered ${r.status}`);
   return parseCsv((await r.text()).replace(/^\uFEFF/, ''));
-}
-
-/** Posts a rating again with the same id, as the collector's own page: 200 means it was stored already. */
-export function replay(collector, payload) {
-  return fetch(collector.url + '/api/v1/ratings', {
-    method: 'POST',
-    headers: { 'Content-Type': 'text/plain', Origin: collector.url },
-    body: JSON.stringify(payload),
-  });
 }
 
 export function screenshotPath(name) {
@@ -190,19 +176,11 @@ export async function waitFor(predicate, timeout = 10_000) {
 }
 
 /**
- * Checks that the collector stored exactly one rating with this payload's id: through the
- * analyst export when the collector has it, else by replaying the id (200 = stored before).
- * Returns the exported row, or null when only the replay could be checked.
+ * Checks through the analyst export that the collector stored exactly one rating with this
+ * payload's id, and returns that row.
  */
-export async function assertStoredOnce(assert, collector, payload, t) {
-  const rows = await exportedRatings(collector, payload.service);
-  if (rows) {
-    const mine = rows.filter((r) => r.id === payload.id);
-    assert.equal(mine.length, 1, `exactly one exported row with id ${payload.id}`);
-    return mine[0];
-  }
-  t.diagnostic('this collector has no analyst export yet (POST /api/v1/admin/tokens or the CSV answered 404): checked by replaying the id instead');
-  const r = await replay(collector, payload);
-  assert.equal(r.status, 200, 'a replay of the same id answers 200: the rating was stored, once');
-  return null;
+export async function assertStoredOnce(assert, collector, payload) {
+  const mine = (await exportedRatings(collector, payload.service)).filter((r) => r.id === payload.id);
+  assert.equal(mine.length, 1, `exactly one exported row with id ${payload.id}`);
+  return mine[0];
 }
