@@ -25,6 +25,7 @@ import fr.jdma.collector.stats.RollupReader;
 import fr.jdma.collector.stats.Statistics;
 import fr.jdma.collector.stats.StatsController;
 import fr.jdma.collector.storage.Database;
+import fr.jdma.collector.web.ClientAddress;
 import fr.jdma.collector.web.HttpProblem;
 import fr.jdma.collector.web.Problems;
 import fr.jdma.collector.widget.SnippetPage;
@@ -55,6 +56,7 @@ public final class CollectorApp implements AutoCloseable {
         AdminAccess admin = AdminAccess.open(database, config.adminToken());
         this.writer = new GroupCommitWriter(new RatingStore(database), config.writerQueueCapacity());
         RateLimiter rateLimiter = new RateLimiter(config.rateLimitPerMinute(), clock);
+        ClientAddress clients = new ClientAddress(config.trustProxy());
         WidgetAssets widget = WidgetAssets.fromClasspath();
         if (config.demo()) Demo.ensureService(catalogue);
         this.retention = new RetentionPurge(database, clock, config.retentionDays());
@@ -65,8 +67,8 @@ public final class CollectorApp implements AutoCloseable {
         metrics.gauge("jdma_write_batches_total", "group-commit transactions since start", writer::batches);
 
         RatingParser parser = new RatingParser();
-        var ingest = new IngestController(catalogue, parser, writer, rateLimiter, metrics, clock);
-        var form = new FormController(catalogue, parser, writer, rateLimiter, clock);
+        var ingest = new IngestController(catalogue, parser, writer, rateLimiter, clients, metrics, clock);
+        var form = new FormController(catalogue, parser, writer, rateLimiter, clients, clock);
         var catalogueApi = new CatalogueController(catalogue);
         var ops = new OpsController(database, metrics);
         var snippets = new SnippetPage(catalogue, widget);

@@ -13,7 +13,8 @@ public record Config(
         int rateLimitPerMinute,
         boolean demo,
         int writerQueueCapacity,
-        int retentionDays) {
+        int retentionDays,
+        boolean trustProxy) {
 
     public static final String DEFAULT_DB_URL = "jdbc:h2:file:./data/jdma";
     public static final int DEFAULT_RATE_LIMIT = 120;
@@ -28,28 +29,33 @@ public record Config(
                 intValue(env, "JDMA_RATE_LIMIT", DEFAULT_RATE_LIMIT),
                 Boolean.parseBoolean(env.getOrDefault("JDMA_DEMO", "false")),
                 intValue(env, "JDMA_WRITER_QUEUE", 20_000),
-                intValue(env, "JDMA_RETENTION_DAYS", 0));
+                intValue(env, "JDMA_RETENTION_DAYS", 0),
+                Boolean.parseBoolean(env.getOrDefault("JDMA_TRUST_PROXY", "false")));
     }
 
     /** A configuration for tests and benchmarks: the given database, everything else default. */
     public static Config forDatabase(String dbUrl) {
-        return new Config(0, dbUrl, "", "", Optional.of("test-admin-token"), 0, false, 20_000, 0);
+        return new Config(0, dbUrl, "", "", Optional.of("test-admin-token"), 0, false, 20_000, 0, false);
     }
 
     public Config withRateLimit(int perMinute) {
-        return new Config(port, dbUrl, dbUser, dbPassword, adminToken, perMinute, demo, writerQueueCapacity, retentionDays);
+        return new Config(port, dbUrl, dbUser, dbPassword, adminToken, perMinute, demo, writerQueueCapacity, retentionDays, trustProxy);
     }
 
     public Config withDemo(boolean on) {
-        return new Config(port, dbUrl, dbUser, dbPassword, adminToken, rateLimitPerMinute, on, writerQueueCapacity, retentionDays);
+        return new Config(port, dbUrl, dbUser, dbPassword, adminToken, rateLimitPerMinute, on, writerQueueCapacity, retentionDays, trustProxy);
     }
 
     public Config withWriterQueueCapacity(int capacity) {
-        return new Config(port, dbUrl, dbUser, dbPassword, adminToken, rateLimitPerMinute, demo, capacity, retentionDays);
+        return new Config(port, dbUrl, dbUser, dbPassword, adminToken, rateLimitPerMinute, demo, capacity, retentionDays, trustProxy);
     }
 
     public Config withRetentionDays(int days) {
-        return new Config(port, dbUrl, dbUser, dbPassword, adminToken, rateLimitPerMinute, demo, writerQueueCapacity, days);
+        return new Config(port, dbUrl, dbUser, dbPassword, adminToken, rateLimitPerMinute, demo, writerQueueCapacity, days, trustProxy);
+    }
+
+    public Config withTrustProxy(boolean trust) {
+        return new Config(port, dbUrl, dbUser, dbPassword, adminToken, rateLimitPerMinute, demo, writerQueueCapacity, retentionDays, trust);
     }
 
     private static int intValue(Map<String, String> env, String name, int fallback) {

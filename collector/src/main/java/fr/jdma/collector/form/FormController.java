@@ -11,6 +11,7 @@ import fr.jdma.collector.ingest.Rating;
 import fr.jdma.collector.ingest.RatingParser;
 import fr.jdma.collector.input.FieldError;
 import fr.jdma.collector.input.InvalidInputException;
+import fr.jdma.collector.web.ClientAddress;
 import fr.jdma.collector.web.Html;
 import fr.jdma.collector.web.Origins;
 import io.javalin.config.JavalinConfig;
@@ -41,15 +42,17 @@ public final class FormController {
     private final RatingParser parser;
     private final GroupCommitWriter writer;
     private final RateLimiter rateLimiter;
+    private final ClientAddress clients;
     private final Clock clock;
     private final byte[] stylesheet;
 
     public FormController(ServiceCatalogue catalogue, RatingParser parser, GroupCommitWriter writer,
-                          RateLimiter rateLimiter, Clock clock) {
+                          RateLimiter rateLimiter, ClientAddress clients, Clock clock) {
         this.catalogue = catalogue;
         this.parser = parser;
         this.writer = writer;
         this.rateLimiter = rateLimiter;
+        this.clients = clients;
         this.clock = clock;
         try (InputStream css = FormController.class.getClassLoader().getResourceAsStream("assets/form.css")) {
             this.stylesheet = css.readAllBytes();
@@ -103,7 +106,7 @@ public final class FormController {
             page(ctx, 400, FormPage.form(service, answers, frenchErrors(e.errors())));
             return;
         }
-        long wait = rateLimiter.secondsToWait(ctx.ip(), service.id());
+        long wait = rateLimiter.secondsToWait(clients.of(ctx), service.id());
         if (wait > 0) {
             ctx.header("Retry-After", Long.toString(wait));
             page(ctx, 429, FormPage.message("Trop d'envois", "Merci de réessayer dans une minute."));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.jdma.collector.catalogue.Service;
 import fr.jdma.collector.catalogue.ServiceCatalogue;
 import fr.jdma.collector.ops.Metrics;
+import fr.jdma.collector.web.ClientAddress;
 import fr.jdma.collector.web.HttpProblem;
 import fr.jdma.collector.web.Origins;
 import fr.jdma.collector.web.Problems;
@@ -32,15 +33,17 @@ public final class IngestController {
     private final RatingParser parser;
     private final GroupCommitWriter writer;
     private final RateLimiter rateLimiter;
+    private final ClientAddress clients;
     private final Metrics metrics;
     private final Clock clock;
 
     public IngestController(ServiceCatalogue catalogue, RatingParser parser, GroupCommitWriter writer,
-                            RateLimiter rateLimiter, Metrics metrics, Clock clock) {
+                            RateLimiter rateLimiter, ClientAddress clients, Metrics metrics, Clock clock) {
         this.catalogue = catalogue;
         this.parser = parser;
         this.writer = writer;
         this.rateLimiter = rateLimiter;
+        this.clients = clients;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -71,7 +74,7 @@ public final class IngestController {
             throw HttpProblem.forbidden("origin " + origin + " is not among the allowed origins of service '" + serviceId + "'");
         }
         Rating rating = parser.parse(body, Set.copyOf(service.hiddenQuestions()), clock.instant());
-        long wait = rateLimiter.secondsToWait(ctx.ip(), serviceId);
+        long wait = rateLimiter.secondsToWait(clients.of(ctx), serviceId);
         if (wait > 0) {
             throw HttpProblem.retryLater(429, "Too Many Requests",
                     "too many ratings from this client for service '" + serviceId + "'; retry in " + wait + " s", wait);

@@ -34,6 +34,33 @@ class RateLimitTest {
     }
 
     @Test
+    void behind_a_trusted_proxy_each_forwarded_client_has_its_own_budget() {
+        Clock clock = Clock.fixed(Instant.parse("2026-05-01T10:00:00Z"), ZoneOffset.UTC);
+        try (var collector = new TestCollector(TestDatabases.h2(dir), c -> c.withRateLimit(1).withTrustProxy(true), clock)
+                .withService("caf")) {
+            assertThat(postFrom(collector, "203.0.113.7")).isEqualTo(201);
+            assertThat(postFrom(collector, "203.0.113.7")).isEqualTo(429);
+            assertThat(postFrom(collector, "198.51.100.23")).isEqualTo(201);
+        }
+    }
+
+    @Test
+    void without_a_trusted_proxy_X_Forwarded_For_cannot_dodge_the_limit() {
+        Clock clock = Clock.fixed(Instant.parse("2026-05-01T10:00:00Z"), ZoneOffset.UTC);
+        try (var collector = new TestCollector(TestDatabases.h2(dir), c -> c.withRateLimit(1), clock).withService("caf")) {
+            assertThat(postFrom(collector, "203.0.113.7")).isEqualTo(201);
+            assertThat(postFrom(collector, "198.51.100.23")).isEqualTo(429);
+        }
+    }
+
+    private static int postFrom(TestCollector collector, String forwardedFor) {
+        return collector.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(collector.url("/api/v1/ratings")))
+                .header("Content-Type", "text/plain").header("Origin", TestCollector.ORIGIN)
+                .header("X-Forwarded-For", "10.0.0.1, " + forwardedFor)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(TestCollector.rating("caf")))).statusCode();
+    }
+
+    @Test
     void a_limit_of_0_turns_rate_limiting_off() {
         try (var collector = new TestCollector(TestDatabases.h2(dir)).withService("caf")) {
             for (int i = 0; i < 200; i++) assertThat(collector.postRating(TestCollector.rating("caf")).statusCode()).isEqualTo(201);
