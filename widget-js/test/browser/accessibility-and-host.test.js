@@ -1,11 +1,7 @@
 // RGAA / WCAG 2.1 AA with axe-core, English, reflow at 320 px, and a host page left as it was.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-import { startCollector, launchBrowser, watchRatings, waitFor, screenshotPath } from './collector.js';
-
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+import { startCollector, launchBrowser, watchRatings, waitFor, screenshotPath, axeViolations } from './collector.js';
 
 let collector, browser;
 before(async () => {
@@ -18,12 +14,6 @@ after(async () => {
 });
 
 const shadow = (page, selector) => page.locator('jdma-avis').locator(selector);
-
-async function axeViolations(page) {
-  if (!(await page.evaluate(() => !!window.axe))) await page.addScriptTag({ path: AXE });
-  const result = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }), TAGS);
-  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
 
 test('axe-core finds no WCAG 2.1 A/AA violation: closed button, open dialog, thank-you state', async () => {
   const page = await browser.newPage({ viewport: { width: 1024, height: 1100 } }); // the whole dialog in the picture

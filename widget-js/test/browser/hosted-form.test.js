@@ -2,11 +2,7 @@
 // as from an e-mail link; accessible (axe-core) and readable at 320 px.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-import { startCollector, launchBrowser, exportedRatings } from './collector.js';
-
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+import { startCollector, launchBrowser, exportedRatings, axeViolations } from './collector.js';
 
 let collector, browser;
 before(async () => {
@@ -66,20 +62,15 @@ test('axe-core finds no WCAG 2.1 A/AA violation on the hosted form, its error st
   // The form's own CSP forbids injected scripts: axe is injected by the test with CSP bypassed.
   const context = await browser.newContext({ bypassCSP: true, viewport: { width: 320, height: 800 } });
   const page = await context.newPage();
-  const violations = async () => {
-    await page.addScriptTag({ path: AXE });
-    const result = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }), TAGS);
-    return result.violations.map((v) => `${v.id}: ${v.help}`);
-  };
   await page.goto(collector.url + '/avis/aide-logement');
-  assert.deepEqual(await violations(), [], 'form');
+  assert.deepEqual(await axeViolations(page), [], 'form');
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 320), 'no horizontal scroll at 320 px');
   await page.getByRole('button', { name: 'Envoyer mon avis' }).click();
   await page.getByRole('alert').waitFor();
-  assert.deepEqual(await violations(), [], 'error state');
+  assert.deepEqual(await axeViolations(page), [], 'error state');
   await page.getByRole('radio', { name: 'Très bien' }).check();
   await page.getByRole('button', { name: 'Envoyer mon avis' }).click();
   await page.getByRole('heading', { name: 'Merci !' }).waitFor();
-  assert.deepEqual(await violations(), [], 'thank-you page');
+  assert.deepEqual(await axeViolations(page), [], 'thank-you page');
   await context.close();
 });
