@@ -1,9 +1,11 @@
 package fr.jdma.collector.access;
 
+import fr.jdma.collector.catalogue.ServiceCatalogue;
 import fr.jdma.collector.web.HttpProblem;
 import io.javalin.http.Context;
 
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Who may read a service's ratings and indicators: an analyst token whose scope holds the
@@ -27,6 +29,19 @@ public final class AnalystAccess {
         if (admin.accepts(header)) return Analyst.administrator();
         Optional<Analyst> analyst = tokens.find(token);
         return analyst.orElseThrow(() -> HttpProblem.unauthorized("this token is unknown or has been revoked"));
+    }
+
+    /**
+     * The services a query reads: the one it names (403 outside the scope, 404 when unknown),
+     * or, when it names none, every service of the scope (null: every service there is).
+     */
+    public static Set<String> readable(Analyst analyst, String service, ServiceCatalogue catalogue) {
+        if (service != null) {
+            requireScope(analyst, service);
+            if (catalogue.find(service).isEmpty()) throw new ServiceCatalogue.UnknownServiceException(service);
+            return Set.of(service);
+        }
+        return analyst.services().contains(Analyst.EVERY_SERVICE) ? null : analyst.services();
     }
 
     /** 403 unless the reader's scope holds the service. */

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.util.Set;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -37,8 +38,7 @@ public final class ExportController {
     private void ratings(Context ctx) throws IOException {
         Analyst analyst = access.authenticate(ctx);
         ExportQuery query = ExportQuery.parse(ctx.queryParamMap());
-        AnalystAccess.requireScope(analyst, query.service());
-        if (catalogue.find(query.service()).isEmpty()) throw new ServiceCatalogue.UnknownServiceException(query.service());
+        Set<String> services = AnalystAccess.readable(analyst, query.service(), catalogue);
 
         ctx.contentType("text/csv; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"" + query.fileName() + "\"")
@@ -46,10 +46,10 @@ public final class ExportController {
         // From here the status goes out with the first bytes: a failure can only cut the body short.
         Writer out = new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8), 64 * 1024);
         try {
-            export.write(query, out);
+            export.write(query, services, out);
             out.close();
         } catch (IOException | RuntimeException e) {
-            log.warn("export of {} for {} stopped early: {}", query.service(), analyst.name(), e.toString());
+            log.warn("export of {} for {} stopped early: {}", query.fileName(), analyst.name(), e.toString());
             Streams.abort(ctx, e);
         }
     }

@@ -6,12 +6,15 @@ import fr.jdma.collector.input.QueryParams;
 import java.util.List;
 import java.util.Map;
 
-/** What an analyst asks of GET /api/v1/exports/ratings.csv; null filters select everything. */
+/**
+ * What an analyst asks of GET /api/v1/exports/ratings.csv; null filters select everything.
+ * Without a service, every service the analyst may read.
+ */
 public record ExportQuery(String service, String location, String source, Period period, CsvWriter.Variant variant) {
 
     public static ExportQuery parse(Map<String, List<String>> params) {
         QueryParams query = new QueryParams(params);
-        String service = query.required("service", QueryParams.CODE);
+        String service = query.optional("service", QueryParams.CODE);
         String location = query.optional("location", QueryParams.CODE);
         String source = query.optional("source", QueryParams.SOURCE);
         Period period = query.period();
@@ -21,9 +24,9 @@ public record ExportQuery(String service, String location, String source, Period
                 excel ? CsvWriter.Variant.EXCEL : CsvWriter.Variant.STANDARD);
     }
 
-    /** jdma-{service}-{from|debut}-{to|fin}.csv */
+    /** jdma-{service|tous}-{from|debut}-{to|fin}.csv */
     public String fileName() {
-        return "jdma-" + service + "-" + (period.from() == null ? "debut" : period.from())
+        return "jdma-" + (service == null ? "tous" : service) + "-" + (period.from() == null ? "debut" : period.from())
                 + "-" + (period.to() == null ? "fin" : period.to()) + ".csv";
     }
 }

@@ -11,6 +11,8 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.List;
+import java.util.Set;
+import java.util.ArrayList;
 import java.util.Map;
 
 /** GET /api/v1/stats (JSON) and /api/v1/stats.csv: the indicators an analyst's token may read. */
@@ -33,20 +35,28 @@ public final class StatsController {
 
     public void routes(JavalinConfig config) {
         config.routes.get("/api/v1/stats", ctx -> ctx.header("Cache-Control", "no-store")
-                .json(Map.of("groups", statistics.indicators(query(ctx)))));
+                .json(Map.of("groups", answer(ctx).groups())));
         config.routes.get("/api/v1/stats.csv", this::csv);
     }
 
-    private StatsQuery query(Context ctx) {
+    private record Answer(StatsQuery query, List<Indicators> groups) {
+    }
+
+    /** The query's groups, for its service or, without one, for every service the token may read. */
+    private Answer answer(Context ctx) {
         Analyst analyst = access.authenticate(ctx);
         StatsQuery query = StatsQuery.parse(ctx.queryParamMap());
-        AnalystAccess.requireScope(analyst, query.service());
-        if (catalogue.find(query.service()).isEmpty()) throw new ServiceCatalogue.UnknownServiceException(query.service());
-        return query;
+        Set<String> readable = AnalystAccess.readable(analyst, query.service(), catalogue);
+        List<String> services = catalogue.list().stream().map(s -> s.id())
+                .filter(id -> readable == null || readable.contains(id)).sorted().toList();
+        List<Indicators> groups = new ArrayList<>();
+        for (String service : services) groups.addAll(statistics.indicators(query.forService(service)));
+        return new Answer(query, groups);
     }
 
     private void csv(Context ctx) throws IOException {
-        StatsQuery query = query(ctx);
+        Answer answer = answer(ctx);
+        StatsQuery query = answer.query();
         QueryParams params = new QueryParams(ctx.queryParamMap());
         boolean excel = params.flag("excel");
         params.check();
@@ -54,7 +64,7 @@ public final class StatsController {
         StringWriter out = new StringWriter();
         CsvWriter csv = new CsvWriter(out, excel ? CsvWriter.Variant.EXCEL : CsvWriter.Variant.STANDARD);
         csv.row(CSV_COLUMNS.toArray(String[]::new));
-        for (Indicators g : statistics.indicators(query)) {
+        for (Indicators g : answer.groups()) {
             csv.cell(g.service()).cell(g.location()).cell(g.period()).cell(g.answers())
                     .cell(g.satisfaction().score()).cell(g.satisfaction().level().code())
                     .cell(g.satisfaction().good()).cell(g.satisfaction().average()).cell(g.satisfaction().bad())
@@ -67,7 +77,7 @@ public final class StatsController {
         String from = query.period().from() == null ? "debut" : query.period().from().toString();
         String to = query.period().to() == null ? "fin" : query.period().to().toString();
         ctx.contentType("text/csv; charset=utf-8")
-                .header("Content-Disposition", "attachment; filename=\"jdma-stats-" + query.service() + "-" + from + "-" + to + ".csv\"")
+                .header("Content-Disposition", "attachment; filename=\"jdma-stats-" + (query.service() == null ? "tous" : query.service()) + "-" + from + "-" + to + ".csv\"")
                 .header("Cache-Control", "no-store")
                 .result(out.toString());
     }

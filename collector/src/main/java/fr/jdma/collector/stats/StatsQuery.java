@@ -9,7 +9,7 @@ import java.time.temporal.IsoFields;
 import java.util.List;
 import java.util.Map;
 
-/** What an analyst asks of GET /api/v1/stats: one service, maybe one location, a period, a grouping. */
+/** What an analyst asks of GET /api/v1/stats: one service or all, maybe one location, a period, a grouping. */
 public record StatsQuery(String service, String location, Period period, Grouping by) {
 
     /** How days are grouped: per location over the whole period, or per location and day, ISO week or month. */
@@ -27,9 +27,13 @@ public record StatsQuery(String service, String location, Period period, Groupin
         }
     }
 
+    public StatsQuery forService(String id) {
+        return new StatsQuery(id, location, period, by);
+    }
+
     public static StatsQuery parse(Map<String, List<String>> params) {
         QueryParams query = new QueryParams(params);
-        String service = query.required("service", QueryParams.CODE);
+        String service = query.optional("service", QueryParams.CODE);
         String location = query.optional("location", QueryParams.CODE);
         Period period = query.period();
         String by = query.choice("by", List.of("location", "day", "week", "month"), "location");

@@ -202,11 +202,18 @@ class RatingsExportApiTest {
     }
 
     @Test
-    void export_without_service_answers_400_naming_service() {
-        var response = export("from=2026-03-01");
+    void export_without_service_gives_every_service_the_token_may_read() {
+        post("2026-03-01T10:00:00Z", Map.of("comment", "caf"));
+        post("2026-03-01T11:00:00Z", Map.of("service", "impots", "comment", "impots"));
+        var created = collector.admin("POST", "/api/v1/admin/tokens", "{\"name\":\"CAF\",\"services\":[\"caf\"]}");
+        String cafOnly = json(created).get("token").asText();
 
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(json(response).get("errors").findValuesAsText("field")).containsExactly("service");
+        var all = export("from=2026-03-01");
+        var scoped = collector.get("/api/v1/exports/ratings.csv", cafOnly);
+
+        assertThat(parse(all.body(), CSVFormat.RFC4180)).extracting(r -> r.get("service")).containsExactly("caf", "impots");
+        assertThat(all.headers().firstValue("Content-Disposition").orElseThrow()).contains("jdma-tous-2026-03-01-fin.csv");
+        assertThat(parse(scoped.body(), CSVFormat.RFC4180)).extracting(r -> r.get("service")).containsExactly("caf");
     }
 
     @Test

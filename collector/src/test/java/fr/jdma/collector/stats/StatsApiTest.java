@@ -155,7 +155,20 @@ class StatsApiTest {
         var response = stats("by=year&from=2026-13-01&location=a%20b");
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(json(response).get("errors").findValuesAsText("field")).containsExactlyInAnyOrder("service", "location", "from", "by");
+        assertThat(json(response).get("errors").findValuesAsText("field")).containsExactlyInAnyOrder("location", "from", "by");
+    }
+
+    @Test
+    void stats_without_service_give_the_groups_of_every_service_the_token_may_read() {
+        ratings.post("2026-03-02T10:00:00Z", Map.of("location", "75056"));
+        ratings.post("2026-03-02T11:00:00Z", Map.of("service", "impots", "location", "75056"));
+        String cafOnly = json(collector.admin("POST", "/api/v1/admin/tokens", "{\"name\":\"n\",\"services\":[\"caf\"]}")).get("token").asText();
+
+        JsonNode all = groups("by=location");
+        JsonNode scoped = json(collector.get("/api/v1/stats", cafOnly)).get("groups");
+
+        assertThat(all.findValuesAsText("service")).containsExactly("caf", "impots");
+        assertThat(scoped.findValuesAsText("service")).containsExactly("caf");
     }
 
     @Test
