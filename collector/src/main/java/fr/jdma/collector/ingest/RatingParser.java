@@ -217,11 +217,9 @@ public final class RatingParser {
     private static String comment(ObjectNode body, List<FieldError> errors) {
         String raw = text(body, "comment", errors);
         if (raw == null) return null;
-        if (hasLoneSurrogate(raw)) {
-            errors.add(new FieldError("comment", "contains an invalid (unpaired surrogate) character"));
-            return null;
-        }
-        String comment = Normalizer.normalize(raw, Normalizer.Form.NFC)
+        // A browser may cut an emoji in half at the length limit: the half becomes U+FFFD
+        // rather than costing the citizen the whole answer (PostgreSQL would refuse it).
+        String comment = Normalizer.normalize(withoutLoneSurrogates(raw), Normalizer.Form.NFC)
                 .replace("\r\n", "\n")
                 .replaceAll("[\\p{Cc}&&[^\\n\\t]]", "")
                 .strip();
@@ -263,17 +261,22 @@ public final class RatingParser {
         }
     }
 
-    private static boolean hasLoneSurrogate(String text) {
+    private static String withoutLoneSurrogates(String text) {
+        StringBuilder out = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) return true;
+            boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
+            if (paired) {
+                if (out != null) out.append(c).append(text.charAt(i + 1));
                 i++;
-            } else if (Character.isLowSurrogate(c)) {
-                return true;
+            } else if (Character.isSurrogate(c)) {
+                if (out == null) out = new StringBuilder(text.substring(0, i));
+                out.append('\uFFFD');
+            } else if (out != null) {
+                out.append(c);
             }
         }
-        return false;
+        return out == null ? text : out.toString();
     }
 
     private static String kind(JsonNode node) {

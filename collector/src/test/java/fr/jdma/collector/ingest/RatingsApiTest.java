@@ -111,6 +111,14 @@ class RatingsApiTest {
     }
 
     @Test
+    void half_an_emoji_cut_at_the_length_limit_becomes_a_replacement_character_not_a_refusal() {
+        var response = collector.postRating(rating(",\"comment\":\"Bien \\ud83d fini 😀\""));
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        assertThat(stored().get(Ratings.COMMENT)).isEqualTo("Bien \uFFFD fini 😀");
+    }
+
+    @Test
     void html_in_a_comment_is_stored_as_text_and_flagged() {
         var response = collector.postRating(rating(",\"comment\":\"<script>alert(1)</script> bien\""));
 
