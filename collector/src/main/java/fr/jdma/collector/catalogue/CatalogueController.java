@@ -2,6 +2,7 @@ package fr.jdma.collector.catalogue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.jdma.collector.web.HttpProblem;
 import fr.jdma.collector.web.Json;
 import io.javalin.config.JavalinConfig;
@@ -12,6 +13,8 @@ import java.util.Map;
 
 /** The administrator's service catalogue, and the little the widget may read of it. */
 public final class CatalogueController {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ServiceCatalogue catalogue;
 
@@ -33,8 +36,13 @@ public final class CatalogueController {
         ctx.status(201).header("Location", "/api/v1/admin/services/" + service.id()).json(service);
     }
 
+    /** Fields left out keep their current value: changing one setting never wipes the others. */
     private void update(Context ctx) {
-        ctx.json(catalogue.update(ServiceParser.parse(Json.read(ctx), ctx.pathParam("id"))));
+        Service current = existing(ctx.pathParam("id"));
+        JsonNode body = Json.read(ctx);
+        ObjectNode merged = JSON.valueToTree(current);
+        body.fields().forEachRemaining(field -> merged.set(field.getKey(), field.getValue()));
+        ctx.json(catalogue.update(ServiceParser.parse(merged, current.id())));
     }
 
     /** What the widget needs to build its form: the name and the questions to leave out. */

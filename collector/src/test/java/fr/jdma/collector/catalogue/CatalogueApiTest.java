@@ -84,6 +84,29 @@ class CatalogueApiTest {
     }
 
     @Test
+    void an_update_changes_the_fields_it_names_and_keeps_the_others() {
+        collector.admin("POST", "/api/v1/admin/services", CAF);
+
+        var updated = collector.admin("PUT", "/api/v1/admin/services/caf", "{\"enabled\":false}");
+
+        assertThat(updated.statusCode()).isEqualTo(200);
+        assertThat(updated.body()).isEqualTo("{\"id\":\"caf\",\"name\":\"Aide au logement\",\"organisation\":\"CAF\","
+                + "\"allowedOrigins\":[\"https://www.caf.fr\"],\"public\":true,\"hiddenQuestions\":[\"help\"],\"enabled\":false}");
+        assertThat(TestCollector.json(collector.admin("GET", "/api/v1/admin/services/caf", null)).get("enabled").asBoolean()).isFalse();
+    }
+
+    @Test
+    void an_update_with_a_bad_field_returns_400_and_changes_nothing() {
+        collector.admin("POST", "/api/v1/admin/services", CAF);
+
+        var response = collector.admin("PUT", "/api/v1/admin/services/caf", "{\"name\":\"\",\"allowedOrigins\":[\"ftp://x\"]}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("\"field\":\"name\"", "\"field\":\"allowedOrigins\"");
+        assertThat(TestCollector.json(collector.admin("GET", "/api/v1/admin/services/caf", null)).get("name").asText()).isEqualTo("Aide au logement");
+    }
+
+    @Test
     void updating_an_unknown_service_returns_404() {
         assertThat(collector.admin("PUT", "/api/v1/admin/services/nope", "{\"name\":\"N\"}").statusCode()).isEqualTo(404);
         assertThat(collector.admin("GET", "/api/v1/admin/services/nope", null).statusCode()).isEqualTo(404);
