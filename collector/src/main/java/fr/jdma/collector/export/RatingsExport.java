@@ -63,11 +63,15 @@ public final class RatingsExport {
         if (query.source() != null) where.add(Ratings.SOURCE.eq(query.source()));
         if (query.period().from() != null) where.add(Ratings.RECEIVED_AT.ge(query.period().fromMillis()));
         if (query.period().to() != null) where.add(Ratings.RECEIVED_AT.lt(query.period().toMillisExclusive()));
-        // service first: the order then matches the (service, received_at) index.
+        // The contract's order is received_at then id. For one service, putting the (fixed) service
+        // first matches the (service, received_at, id) index; across services, (received_at, id) has its own.
+        boolean oneService = services != null && services.size() == 1;
         return tx.select(FIELDS)
                 .from(Ratings.TABLE)
                 .where(where)
-                .orderBy(Ratings.SERVICE, Ratings.RECEIVED_AT, Ratings.ID);
+                .orderBy(oneService
+                        ? List.of(Ratings.SERVICE.asc(), Ratings.RECEIVED_AT.asc(), Ratings.ID.asc())
+                        : List.of(Ratings.RECEIVED_AT.asc(), Ratings.ID.asc()));
     }
 
     private static void writeRow(CsvWriter csv, Record r) throws IOException {

@@ -202,6 +202,18 @@ class RatingsExportApiTest {
     }
 
     @Test
+    void an_export_of_several_services_is_still_ordered_by_reception_then_id() {
+        String third = post("2026-03-01T12:00:00Z", Map.of("service", "caf"));
+        String first = post("2026-03-01T10:00:00Z", Map.of("service", "impots"));
+        String second = post("2026-03-01T11:00:00Z", Map.of("service", "caf"));
+        String fourth = post("2026-03-01T13:00:00Z", Map.of("service", "impots"));
+
+        var ids = parse(export("").body(), CSVFormat.RFC4180).stream().map(r -> r.get("id")).toList();
+
+        assertThat(ids).containsExactly(first, second, third, fourth);
+    }
+
+    @Test
     void export_without_service_gives_every_service_the_token_may_read() {
         post("2026-03-01T10:00:00Z", Map.of("comment", "caf"));
         post("2026-03-01T11:00:00Z", Map.of("service", "impots", "comment", "impots"));
