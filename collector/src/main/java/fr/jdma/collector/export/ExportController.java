@@ -4,6 +4,7 @@ import fr.jdma.collector.access.Analyst;
 import fr.jdma.collector.access.AnalystAccess;
 import fr.jdma.collector.catalogue.ServiceCatalogue;
 import fr.jdma.collector.web.Streams;
+import fr.jdma.collector.web.HttpProblem;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import org.slf4j.Logger;
@@ -12,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +23,10 @@ public final class ExportController {
 
     private static final Logger log = LoggerFactory.getLogger(ExportController.class);
 
+    /** Each running export holds a pooled connection until its client has read the last row: never all of them. */
+    private static final int MAX_CONCURRENT_EXPORTS = 2;
+
+    private final Semaphore running = new Semaphore(MAX_CONCURRENT_EXPORTS);
     private final AnalystAccess access;
     private final ServiceCatalogue catalogue;
     private final RatingsExport export;
@@ -39,7 +45,18 @@ public final class ExportController {
         Analyst analyst = access.authenticate(ctx);
         ExportQuery query = ExportQuery.parse(ctx.queryParamMap());
         Set<String> services = AnalystAccess.readable(analyst, query.service(), catalogue);
+        if (!running.tryAcquire()) {
+            throw HttpProblem.retryLater(429, "Too Many Requests", MAX_CONCURRENT_EXPORTS
+                    + " exports are already running; the ratings must keep a database connection. Retry in a minute.", 60);
+        }
+        try {
+            stream(ctx, analyst, query, services);
+        } finally {
+            running.release();
+        }
+    }
 
+    private void stream(Context ctx, Analyst analyst, ExportQuery query, Set<String> services) {
         ctx.contentType("text/csv; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"" + query.fileName() + "\"")
                 .header("Cache-Control", "no-store");

@@ -1,0 +1,60 @@
+package fr.jdma.collector.export;
+
+import fr.jdma.collector.storage.Schema.Ratings;
+import fr.jdma.collector.support.TestCollector;
+import fr.jdma.collector.support.TestDatabases;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Exports hold a database connection while their client reads: a third one waits its turn, ratings never do. */
+class ConcurrentExportsTest {
+
+    static final int ROWS = 150_000;  // ~20 MB of CSV: more than the loopback buffers hold, so a client that stops reading blocks its export
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void a_third_export_while_two_are_streaming_answers_429_and_ratings_are_still_stored() throws Exception {
+        try (var collector = new TestCollector(TestDatabases.h2(dir)).withService("caf")) {
+            var db = collector.database().dsl();
+            var batch = db.batch(db.insertInto(Ratings.TABLE, Ratings.ID, Ratings.RECEIVED_AT, Ratings.SERVICE,
+                    Ratings.LOCATION, Ratings.SOURCE, Ratings.SATISFACTION, Ratings.COMMENT).values((String) null, null, null, null, null, null, null));
+            for (int i = 0; i < ROWS; i++) {
+                batch = batch.bind(String.format("00000000-0000-4000-8000-%012d", i), 1_770_000_000_000L + i, "caf", "", "", "good",
+                        "un commentaire assez long pour que chaque ligne du fichier pèse plus de cent octets ".repeat(1));
+            }
+            batch.execute();
+
+            List<InputStream> slowReaders = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                var response = collector.send(exportRequest(collector), HttpResponse.BodyHandlers.ofInputStream());
+                assertThat(response.statusCode()).isEqualTo(200);
+                slowReaders.add(response.body());  // headers read, body left unread: the export stays open
+            }
+
+            var third = collector.send(exportRequest(collector));
+            var rating = collector.postRating(TestCollector.rating("caf"));
+
+            assertThat(third.statusCode()).isEqualTo(429);
+            assertThat(third.headers().firstValue("Retry-After")).hasValue("60");
+            assertThat(rating.statusCode()).isEqualTo(201);
+            for (InputStream reader : slowReaders) reader.close();
+        }
+    }
+
+    private static HttpRequest.Builder exportRequest(TestCollector collector) {
+        return HttpRequest.newBuilder(URI.create(collector.url("/api/v1/exports/ratings.csv?service=caf")))
+                .header("Authorization", "Bearer " + TestCollector.ADMIN_TOKEN);
+    }
+}
