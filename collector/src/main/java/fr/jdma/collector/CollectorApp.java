@@ -63,8 +63,8 @@ public final class CollectorApp implements AutoCloseable {
 
         metrics.describe("jdma_rating_requests_total", "POST /api/v1/ratings answers, by status");
         metrics.gauge("jdma_writer_queue", "ratings waiting for the group-commit writer", writer::queued);
-        metrics.gauge("jdma_ratings_written_total", "ratings stored since start", writer::written);
-        metrics.gauge("jdma_write_batches_total", "group-commit transactions since start", writer::batches);
+        metrics.counter("jdma_ratings_written_total", "ratings stored since start", writer::written);
+        metrics.counter("jdma_write_batches_total", "group-commit transactions since start", writer::batches);
 
         RatingParser parser = new RatingParser();
         var ingest = new IngestController(catalogue, parser, writer, rateLimiter, clients, metrics, clock);

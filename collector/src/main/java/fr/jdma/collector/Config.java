@@ -42,14 +42,6 @@ public record Config(
         return new Config(port, dbUrl, dbUser, dbPassword, adminToken, perMinute, demo, writerQueueCapacity, retentionDays, trustProxy);
     }
 
-    public Config withDemo(boolean on) {
-        return new Config(port, dbUrl, dbUser, dbPassword, adminToken, rateLimitPerMinute, on, writerQueueCapacity, retentionDays, trustProxy);
-    }
-
-    public Config withWriterQueueCapacity(int capacity) {
-        return new Config(port, dbUrl, dbUser, dbPassword, adminToken, rateLimitPerMinute, demo, capacity, retentionDays, trustProxy);
-    }
-
     public Config withRetentionDays(int days) {
         return new Config(port, dbUrl, dbUser, dbPassword, adminToken, rateLimitPerMinute, demo, writerQueueCapacity, days, trustProxy);
     }

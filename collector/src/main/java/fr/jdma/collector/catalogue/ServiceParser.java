@@ -2,6 +2,7 @@ package fr.jdma.collector.catalogue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.jdma.collector.ingest.RatingParser;
+import fr.jdma.collector.input.Codes;
 import fr.jdma.collector.input.FieldError;
 import fr.jdma.collector.input.InvalidInputException;
 
@@ -35,7 +36,7 @@ final class ServiceParser {
             id = pathId;
         }
         if (id == null) errors.add(new FieldError("id", "is required"));
-        else if (!RatingParser.CODE.matcher(id).matches()) {
+        else if (!Codes.CODE.matcher(id).matches()) {
             errors.add(new FieldError("id", "must be 1 to 64 characters among A-Z a-z 0-9 . _ -"));
         }
         String name = text(body, "name", errors);

@@ -1,5 +1,6 @@
 package fr.jdma.collector.export;
 
+import fr.jdma.collector.input.Codes;
 import fr.jdma.collector.input.Period;
 import fr.jdma.collector.input.QueryParams;
 
@@ -14,9 +15,9 @@ public record ExportQuery(String service, String location, String source, Period
 
     public static ExportQuery parse(Map<String, List<String>> params) {
         QueryParams query = new QueryParams(params);
-        String service = query.optional("service", QueryParams.CODE);
-        String location = query.optional("location", QueryParams.CODE);
-        String source = query.optional("source", QueryParams.SOURCE);
+        String service = query.optional("service", Codes.CODE);
+        String location = query.optional("location", Codes.CODE);
+        String source = query.optional("source", Codes.SOURCE);
         Period period = query.period();
         boolean excel = query.flag("excel");
         query.check();

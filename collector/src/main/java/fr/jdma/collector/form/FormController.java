@@ -9,6 +9,7 @@ import fr.jdma.collector.ingest.GroupCommitWriter;
 import fr.jdma.collector.ingest.RateLimiter;
 import fr.jdma.collector.ingest.Rating;
 import fr.jdma.collector.ingest.RatingParser;
+import fr.jdma.collector.input.Codes;
 import fr.jdma.collector.input.FieldError;
 import fr.jdma.collector.input.InvalidInputException;
 import fr.jdma.collector.web.ClientAddress;
@@ -71,8 +72,8 @@ public final class FormController {
 
     private void show(Context ctx) {
         service(ctx).ifPresent(service -> {
-            String location = code(ctx.queryParam("location"));
-            String source = code(ctx.queryParam("source"));
+            String location = Codes.validOrNull(Codes.CODE, ctx.queryParam("location"));
+            String source = Codes.validOrNull(Codes.SOURCE, ctx.queryParam("source"));
             String referer = ctx.header("Referer");
             String page = referer != null && referer.matches("(?i)https?://.*") ? referer : null;
             page(ctx, 200, FormPage.form(service, Answers.empty(UUID.randomUUID().toString(), location, source, page), Map.of()));
@@ -133,7 +134,8 @@ public final class FormController {
     }
 
     private static Answers answers(Context ctx) {
-        return new Answers(ctx.formParam("id"), code(ctx.formParam("location")), code(ctx.formParam("source")),
+        return new Answers(ctx.formParam("id"), Codes.validOrNull(Codes.CODE, ctx.formParam("location")),
+                Codes.validOrNull(Codes.SOURCE, ctx.formParam("source")),
                 ctx.formParam("page"), ctx.formParam("satisfaction"), ctx.formParam("clarity"), ctx.formParams("help"),
                 ctx.formParam("helpReached"), ctx.formParam("helpQuality"), ctx.formParam("comment"));
     }
@@ -186,11 +188,6 @@ public final class FormController {
             });
         }
         return messages;
-    }
-
-    /** Location and source come from a link: an invalid one is dropped rather than losing the answer. */
-    private static String code(String value) {
-        return value != null && RatingParser.CODE.matcher(value).matches() && value.length() <= 64 ? value : null;
     }
 
     private static void page(Context ctx, int status, String html) {

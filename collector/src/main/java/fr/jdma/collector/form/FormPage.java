@@ -3,6 +3,7 @@ package fr.jdma.collector.form;
 import fr.jdma.collector.catalogue.Service;
 import fr.jdma.collector.form.Questions.Choice;
 import fr.jdma.collector.ingest.RatingParser;
+import fr.jdma.collector.web.Html;
 
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ final class FormPage {
 
     static String form(Service service, Answers answers, Map<String, String> errors) {
         Set<String> hidden = Set.copyOf(service.hiddenQuestions());
-        StringBuilder html = head((errors.isEmpty() ? "" : "Erreur – ") + "Je donne mon avis – " + service.name());
+        StringBuilder html = Html.pageStart((errors.isEmpty() ? "" : "Erreur – ") + "Je donne mon avis – " + service.name());
         html.append("<main id=\"contenu\" class=\"page\"><h1>Je donne mon avis</h1>")
                 .append("<p class=\"service\">").append(escape(service.name()))
                 .append(service.organisation().isEmpty() ? "" : " – " + escape(service.organisation())).append("</p>")
@@ -68,7 +69,7 @@ final class FormPage {
     }
 
     static String thanks(Service service) {
-        StringBuilder html = head("Merci – Je donne mon avis – " + service.name());
+        StringBuilder html = Html.pageStart("Merci – Je donne mon avis – " + service.name());
         html.append("<main id=\"contenu\" class=\"page\"><h1>Merci !</h1>")
                 .append("<p role=\"status\">Votre avis sur « ").append(escape(service.name()))
                 .append(" » a bien été enregistré. Il nous aidera à améliorer ce service.</p>")
@@ -77,7 +78,7 @@ final class FormPage {
     }
 
     static String message(String title, String text) {
-        StringBuilder html = head(title);
+        StringBuilder html = Html.pageStart(title);
         html.append("<main id=\"contenu\" class=\"page\"><h1>").append(escape(title)).append("</h1><p>")
                 .append(escape(text)).append("</p></main>");
         return foot(html);
@@ -131,17 +132,6 @@ final class FormPage {
     private static String hiddenInput(String name, String value) {
         return value == null || value.isEmpty() ? ""
                 : "<input type=\"hidden\" name=\"" + name + "\" value=\"" + escape(value) + "\">";
-    }
-
-    private static StringBuilder head(String title) {
-        return new StringBuilder(8192).append("<!doctype html><html lang=\"fr\"><head><meta charset=\"utf-8\">")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-                .append("<meta name=\"referrer\" content=\"same-origin\">")
-                .append("<title>").append(escape(title)).append("</title>")
-                .append("<link rel=\"stylesheet\" href=\"/assets/form.css\"></head><body>")
-                .append("<a class=\"skip\" href=\"#contenu\">Aller au contenu</a>")
-                .append("<header class=\"header\"><p class=\"marianne\">République<br>française</p>")
-                .append("<p class=\"brand\">Je donne mon avis</p></header>");
     }
 
     private static String foot(StringBuilder html) {

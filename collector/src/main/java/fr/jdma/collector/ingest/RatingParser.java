@@ -1,14 +1,15 @@
 package fr.jdma.collector.ingest;
 
 import com.fasterxml.jackson.core.JsonParser;
-import fr.jdma.collector.input.FieldError;
-import fr.jdma.collector.input.InvalidInputException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.jdma.collector.ingest.Rating.Help;
 import fr.jdma.collector.ingest.Rating.Satisfaction;
+import fr.jdma.collector.input.Codes;
+import fr.jdma.collector.input.FieldError;
+import fr.jdma.collector.input.InvalidInputException;
 
 import java.io.IOException;
 import java.net.URI;
@@ -30,8 +31,6 @@ import java.util.regex.Pattern;
  */
 public final class RatingParser {
 
-    public static final Pattern CODE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-    private static final Pattern SOURCE = Pattern.compile("[A-Za-z0-9._-]{1,32}");
     private static final Pattern UUID_TEXT =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     public static final int MAX_COMMENT = 2000;
@@ -64,7 +63,7 @@ public final class RatingParser {
     public String serviceOf(ObjectNode body) {
         JsonNode node = body.get("service");
         if (node == null || node.isNull()) throw invalid("service", "is required");
-        if (!node.isTextual() || !CODE.matcher(node.asText()).matches()) {
+        if (!node.isTextual() || !Codes.CODE.matcher(node.asText()).matches()) {
             throw invalid("service", "must be a service id of 1 to 64 characters among A-Z a-z 0-9 . _ -");
         }
         return node.asText();
@@ -85,8 +84,8 @@ public final class RatingParser {
             id = id.toLowerCase(Locale.ROOT);
         }
         String service = text(body, "service", errors);
-        String location = code(body, "location", CODE, "1 to 64", errors);
-        String source = code(body, "source", SOURCE, "1 to 32", errors);
+        String location = code(body, "location", Codes.CODE, "1 to 64", errors);
+        String source = code(body, "source", Codes.SOURCE, "1 to 32", errors);
 
         Satisfaction satisfaction = null;
         String satisfactionText = text(body, "satisfaction", errors);

@@ -15,8 +15,6 @@ import java.util.regex.Pattern;
 public final class QueryParams {
 
     /** Service and location codes, as ingest accepts them. */
-    public static final Pattern CODE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-    public static final Pattern SOURCE = Pattern.compile("[A-Za-z0-9._-]{1,32}");
 
     private final Map<String, List<String>> params;
     private final List<FieldError> errors = new ArrayList<>();

@@ -14,6 +14,7 @@ public final class Metrics {
 
     private final Map<Series, LongAdder> counters = new ConcurrentHashMap<>();
     private final Map<String, LongSupplier> gauges = new ConcurrentHashMap<>();
+    private final Map<String, LongSupplier> counterReadings = new ConcurrentHashMap<>();
     private final Map<String, String> help = new ConcurrentHashMap<>();
 
     public void describe(String name, String text) {
@@ -29,6 +30,12 @@ public final class Metrics {
         gauges.put(name, value);
     }
 
+    /** A counter kept elsewhere (e.g. by the writer), read when scraped. */
+    public void counter(String name, String text, LongSupplier value) {
+        help.put(name, text);
+        counterReadings.put(name, value);
+    }
+
     public String prometheusText() {
         StringBuilder out = new StringBuilder();
         Map<String, StringBuilder> byName = new TreeMap<>();
@@ -38,10 +45,15 @@ public final class Metrics {
         byName.forEach((name, lines) -> out.append("# HELP ").append(name).append(' ')
                 .append(help.getOrDefault(name, name)).append('\n')
                 .append("# TYPE ").append(name).append(" counter\n").append(lines));
-        new TreeMap<>(gauges).forEach((name, value) -> out.append("# HELP ").append(name).append(' ')
-                .append(help.getOrDefault(name, name)).append('\n')
-                .append("# TYPE ").append(name).append(" gauge\n")
-                .append(name).append(' ').append(value.getAsLong()).append('\n'));
+        readings(out, counterReadings, "counter");
+        readings(out, gauges, "gauge");
         return out.toString();
+    }
+
+    private void readings(StringBuilder out, Map<String, LongSupplier> readings, String type) {
+        new TreeMap<>(readings).forEach((name, value) -> out.append("# HELP ").append(name).append(' ')
+                .append(help.getOrDefault(name, name)).append('\n')
+                .append("# TYPE ").append(name).append(' ').append(type).append('\n')
+                .append(name).append(' ').append(value.getAsLong()).append('\n'));
     }
 }

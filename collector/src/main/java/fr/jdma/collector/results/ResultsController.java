@@ -1,5 +1,6 @@
 package fr.jdma.collector.results;
 
+import fr.jdma.collector.input.Codes;
 import fr.jdma.collector.input.QueryParams;
 import fr.jdma.collector.web.HttpProblem;
 import io.javalin.config.JavalinConfig;
@@ -47,7 +48,7 @@ public final class ResultsController {
     private void json(Context ctx) {
         ctx.header("Access-Control-Allow-Origin", "*");
         QueryParams params = new QueryParams(ctx.queryParamMap());
-        String service = params.required("service", QueryParams.CODE);
+        String service = params.required("service", Codes.CODE);
         params.check();
         PublicResults.Results found = results.of(service)
                 .orElseThrow(() -> HttpProblem.notFound("no public results for service '" + service + "'"));

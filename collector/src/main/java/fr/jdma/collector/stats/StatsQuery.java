@@ -1,5 +1,6 @@
 package fr.jdma.collector.stats;
 
+import fr.jdma.collector.input.Codes;
 import fr.jdma.collector.input.Period;
 import fr.jdma.collector.input.QueryParams;
 
@@ -33,8 +34,8 @@ public record StatsQuery(String service, String location, Period period, Groupin
 
     public static StatsQuery parse(Map<String, List<String>> params) {
         QueryParams query = new QueryParams(params);
-        String service = query.optional("service", QueryParams.CODE);
-        String location = query.optional("location", QueryParams.CODE);
+        String service = query.optional("service", Codes.CODE);
+        String location = query.optional("location", Codes.CODE);
         Period period = query.period();
         String by = query.choice("by", List.of("location", "day", "week", "month"), "location");
         query.check();

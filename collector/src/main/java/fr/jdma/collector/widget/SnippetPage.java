@@ -2,12 +2,14 @@ package fr.jdma.collector.widget;
 
 import fr.jdma.collector.catalogue.Service;
 import fr.jdma.collector.catalogue.ServiceCatalogue;
-import fr.jdma.collector.ingest.RatingParser;
+import fr.jdma.collector.input.Codes;
+import fr.jdma.collector.web.Html;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 import java.util.Optional;
 
 import static fr.jdma.collector.web.Html.escape;
@@ -37,19 +39,14 @@ public final class SnippetPage {
 
     private void show(Context ctx) {
         String serviceId = value(ctx, "service", 64);
-        String location = code(value(ctx, "location", 64));
-        String source = code(value(ctx, "source", 32));
+        // Only valid codes reach the snippet: no quote can break out of its attributes.
+        String location = Objects.requireNonNullElse(Codes.validOrNull(Codes.CODE, value(ctx, "location", 64)), "");
+        String source = Objects.requireNonNullElse(Codes.validOrNull(Codes.SOURCE, value(ctx, "source", 32)), "");
         String lang = "en".equals(ctx.queryParam("lang")) ? "en" : "fr";
         Optional<Service> service = serviceId.isEmpty() ? Optional.empty() : catalogue.find(serviceId).filter(Service::enabled);
         String base = baseUrl(ctx);
 
-        StringBuilder html = new StringBuilder(8192)
-                .append("<!doctype html><html lang=\"fr\"><head><meta charset=\"utf-8\">")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-                .append("<title>Générateur de code – Je donne mon avis</title>")
-                .append("<link rel=\"stylesheet\" href=\"/assets/form.css\"></head><body>")
-                .append("<header class=\"header\"><p class=\"marianne\">République<br>française</p>")
-                .append("<p class=\"brand\">Je donne mon avis</p></header>")
+        StringBuilder html = Html.pageStart("Générateur de code – Je donne mon avis")
                 .append("<main id=\"contenu\" class=\"page\"><h1>Ajouter le bouton à votre site</h1>")
                 .append("<form method=\"get\" action=\"/generateur\">")
                 .append(field("service", "Identifiant du service (obligatoire)", serviceId, "Tel que déclaré par l'administrateur du collecteur."))
@@ -101,11 +98,6 @@ public final class SnippetPage {
     private static String value(Context ctx, String name, int max) {
         String value = ctx.queryParam(name);
         return value == null ? "" : value.strip().substring(0, Math.min(value.strip().length(), max));
-    }
-
-    /** Only codes reach the snippet, so nothing there needs escaping beyond HTML. */
-    private static String code(String value) {
-        return RatingParser.CODE.matcher(value).matches() ? value : "";
     }
 
     private static String baseUrl(Context ctx) {

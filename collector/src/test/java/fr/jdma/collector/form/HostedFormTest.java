@@ -64,6 +64,19 @@ class HostedFormTest {
     }
 
     @Test
+    void an_invalid_location_or_source_in_the_link_is_dropped_and_the_answer_still_stored() {
+        String form = collector.get("/avis/caf?location=Paris%2015&source=" + "s".repeat(40), null).body();
+
+        var sent = post(form, "satisfaction=good", null);
+
+        assertThat(form).doesNotContain("name=\"location\"", "name=\"source\"");
+        assertThat(sent.statusCode()).isEqualTo(303);
+        Record row = collector.database().dsl().selectFrom(Ratings.TABLE).fetchSingle();
+        assertThat(row.get(Ratings.LOCATION)).isEmpty();
+        assertThat(row.get(Ratings.SOURCE)).isEmpty();
+    }
+
+    @Test
     void hidden_questions_are_left_out() {
         collector.admin("PUT", "/api/v1/admin/services/caf", "{\"name\":\"CAF\",\"hiddenQuestions\":[\"help\",\"comment\"]}");
 

@@ -39,7 +39,7 @@ class OperationsTest {
 
             assertThat(metrics).contains("# TYPE jdma_rating_requests_total counter",
                     "jdma_rating_requests_total{status=\"201\"} 1", "jdma_rating_requests_total{status=\"400\"} 1",
-                    "jdma_ratings_written_total 1", "# TYPE jdma_writer_queue gauge");
+                    "jdma_ratings_written_total 1", "# TYPE jdma_ratings_written_total counter", "# TYPE jdma_writer_queue gauge");
         }
     }
 
