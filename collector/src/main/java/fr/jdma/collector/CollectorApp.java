@@ -5,7 +5,9 @@ import fr.jdma.collector.access.AdminAccess;
 import fr.jdma.collector.access.AnalystAccess;
 import fr.jdma.collector.access.AnalystTokens;
 import fr.jdma.collector.access.TokensController;
+import fr.jdma.collector.backoffice.BackOffice;
 import fr.jdma.collector.catalogue.CatalogueController;
+import fr.jdma.collector.catalogue.RefusedOrigins;
 import fr.jdma.collector.catalogue.ServiceCatalogue;
 import fr.jdma.collector.demo.Demo;
 import fr.jdma.collector.form.FormController;
@@ -46,6 +48,7 @@ public final class CollectorApp implements AutoCloseable {
     private final Database database;
     private final GroupCommitWriter writer;
     private final RetentionPurge retention;
+    private final RefusedOrigins refusedOrigins;
     private final Javalin javalin;
 
     public CollectorApp(Config config, Database database, Clock clock) {
@@ -60,6 +63,7 @@ public final class CollectorApp implements AutoCloseable {
         WidgetAssets widget = WidgetAssets.fromClasspath();
         if (config.demo()) Demo.ensureService(catalogue);
         this.retention = new RetentionPurge(database, clock, config.retentionDays());
+        this.refusedOrigins = new RefusedOrigins(database, clock);
 
         metrics.describe("jdma_rating_requests_total", "POST /api/v1/ratings answers, by status");
         metrics.gauge("jdma_writer_queue", "ratings waiting for the group-commit writer", writer::queued);
@@ -67,7 +71,7 @@ public final class CollectorApp implements AutoCloseable {
         metrics.counter("jdma_write_batches_total", "group-commit transactions since start", writer::batches);
 
         RatingParser parser = new RatingParser();
-        var ingest = new IngestController(catalogue, parser, writer, rateLimiter, clients, metrics, clock);
+        var ingest = new IngestController(catalogue, parser, writer, rateLimiter, clients, metrics, refusedOrigins, clock);
         var form = new FormController(catalogue, parser, writer, rateLimiter, clients, clock);
         var catalogueApi = new CatalogueController(catalogue);
         var ops = new OpsController(database, metrics);
@@ -79,6 +83,8 @@ public final class CollectorApp implements AutoCloseable {
         var statistics = new Statistics(new RollupReader(database));
         var stats = new StatsController(analysts, catalogue, statistics);
         var publicResults = new ResultsController(new PublicResults(catalogue, statistics, clock));
+        var backOffice = new BackOffice(new BackOffice.Parts(database, clock, admin, analystTokens, catalogue, refusedOrigins,
+                statistics, exports, stats, widget, clients, config.trustProxy()));
 
         this.javalin = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
@@ -103,12 +109,14 @@ public final class CollectorApp implements AutoCloseable {
             ops.routes(c);
             widget.routes(c);
             snippets.routes(c);
+            backOffice.routes(c);
             if (config.demo()) Demo.routes(c);
         });
     }
 
     public CollectorApp start() {
         retention.start();
+        refusedOrigins.start();
         javalin.start();
         return this;
     }
@@ -126,6 +134,7 @@ public final class CollectorApp implements AutoCloseable {
     public void close() {
         javalin.stop();
         retention.close();
+        refusedOrigins.close();
         writer.close();
         database.close();
     }

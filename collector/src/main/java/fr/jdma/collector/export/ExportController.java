@@ -12,6 +12,8 @@ import org.slf4j.LoggerFactory;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.io.OutputStreamWriter;
@@ -41,9 +43,13 @@ public final class ExportController {
         config.routes.get("/api/v1/exports/ratings.csv", this::ratings);
     }
 
-    private void ratings(Context ctx) throws IOException {
-        Analyst analyst = access.authenticate(ctx);
-        ExportQuery query = ExportQuery.parse(ctx.queryParamMap());
+    private void ratings(Context ctx) {
+        send(ctx, access.authenticate(ctx), ctx.queryParamMap());
+    }
+
+    /** The export for someone already authenticated (bearer token, or the back office's session): the same bytes either way. */
+    public void send(Context ctx, Analyst analyst, Map<String, List<String>> params) {
+        ExportQuery query = ExportQuery.parse(params);
         Set<String> services = AnalystAccess.readable(analyst, query.service(), catalogue);
         if (!running.tryAcquire()) {
             throw HttpProblem.retryLater(429, "Too Many Requests", MAX_CONCURRENT_EXPORTS

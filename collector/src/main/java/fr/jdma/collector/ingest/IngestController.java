@@ -1,6 +1,7 @@
 package fr.jdma.collector.ingest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.jdma.collector.catalogue.RefusedOrigins;
 import fr.jdma.collector.catalogue.Service;
 import fr.jdma.collector.catalogue.ServiceCatalogue;
 import fr.jdma.collector.ops.Metrics;
@@ -35,16 +36,19 @@ public final class IngestController {
     private final RateLimiter rateLimiter;
     private final ClientAddress clients;
     private final Metrics metrics;
+    private final RefusedOrigins refusedOrigins;
     private final Clock clock;
 
     public IngestController(ServiceCatalogue catalogue, RatingParser parser, GroupCommitWriter writer,
-                            RateLimiter rateLimiter, ClientAddress clients, Metrics metrics, Clock clock) {
+                            RateLimiter rateLimiter, ClientAddress clients, Metrics metrics,
+                            RefusedOrigins refusedOrigins, Clock clock) {
         this.catalogue = catalogue;
         this.parser = parser;
         this.writer = writer;
         this.rateLimiter = rateLimiter;
         this.clients = clients;
         this.metrics = metrics;
+        this.refusedOrigins = refusedOrigins;
         this.clock = clock;
     }
 
@@ -71,6 +75,8 @@ public final class IngestController {
             throw HttpProblem.forbidden("the Origin header is missing: ratings are accepted from the service's own pages only");
         }
         if (!service.allowsOrigin(origin) && !Origins.isCollectorItself(ctx, origin)) {
+            // The back office shows these to the service's owner, with a button to allow the site.
+            refusedOrigins.record(serviceId, origin);
             throw HttpProblem.forbidden("origin " + origin + " is not among the allowed origins of service '" + serviceId + "'");
         }
         Rating rating = parser.parse(body, Set.copyOf(service.hiddenQuestions()), clock.instant());

@@ -35,7 +35,7 @@ public final class StatsController {
 
     public void routes(JavalinConfig config) {
         config.routes.get("/api/v1/stats", ctx -> ctx.header("Cache-Control", "no-store")
-                .json(Map.of("groups", answer(ctx).groups())));
+                .json(Map.of("groups", answer(access.authenticate(ctx), ctx.queryParamMap()).groups())));
         config.routes.get("/api/v1/stats.csv", this::csv);
     }
 
@@ -43,9 +43,8 @@ public final class StatsController {
     }
 
     /** The query's groups, for its service or, without one, for every service the token may read. */
-    private Answer answer(Context ctx) {
-        Analyst analyst = access.authenticate(ctx);
-        StatsQuery query = StatsQuery.parse(ctx.queryParamMap());
+    private Answer answer(Analyst analyst, Map<String, List<String>> params) {
+        StatsQuery query = StatsQuery.parse(params);
         Set<String> readable = AnalystAccess.readable(analyst, query.service(), catalogue);
         List<String> services = catalogue.list().stream().map(s -> s.id())
                 .filter(id -> readable == null || readable.contains(id)).sorted().toList();
@@ -55,9 +54,14 @@ public final class StatsController {
     }
 
     private void csv(Context ctx) throws IOException {
-        Answer answer = answer(ctx);
+        csv(ctx, access.authenticate(ctx), ctx.queryParamMap());
+    }
+
+    /** stats.csv for someone already authenticated (bearer token, or the back office's session): the same bytes either way. */
+    public void csv(Context ctx, Analyst analyst, Map<String, List<String>> queryParams) throws IOException {
+        Answer answer = answer(analyst, queryParams);
         StatsQuery query = answer.query();
-        QueryParams params = new QueryParams(ctx.queryParamMap());
+        QueryParams params = new QueryParams(queryParams);
         boolean excel = params.flag("excel");
         params.check();
         // A few rows per location and period: built in memory, unlike the ratings export.
