@@ -85,11 +85,11 @@ public final class CollectorApp implements AutoCloseable {
         var exports = new ExportController(analysts, catalogue, new RatingsExport(database));
         var statistics = new Statistics(new RollupReader(database));
         var stats = new StatsController(analysts, catalogue, statistics);
-        var moderation = new ModerationController(new ModerationAccess(admin, analysts), catalogue,
-                new Moderation(database, clock));
+        var comments = new Moderation(database, clock);
+        var moderation = new ModerationController(new ModerationAccess(admin, analysts), catalogue, comments);
         var publicResults = new ResultsController(new PublicResults(catalogue, statistics, clock));
         var backOffice = new BackOffice(new BackOffice.Parts(database, clock, admin, analystTokens, catalogue, refusedOrigins,
-                statistics, exports, stats, widget, clients, config.trustProxy()));
+                statistics, exports, stats, comments, widget, clients, config.trustProxy()));
 
         this.javalin = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;

@@ -7,6 +7,7 @@ import fr.jdma.collector.access.StaffSessions;
 import fr.jdma.collector.catalogue.RefusedOrigins;
 import fr.jdma.collector.catalogue.ServiceCatalogue;
 import fr.jdma.collector.export.ExportController;
+import fr.jdma.collector.moderation.Moderation;
 import fr.jdma.collector.stats.Activity;
 import fr.jdma.collector.stats.AnswerBreakdown;
 import fr.jdma.collector.stats.Statistics;
@@ -29,13 +30,14 @@ public final class BackOffice {
     /** What the back office reads and changes: the same parts the APIs use. */
     public record Parts(Database database, Clock clock, AdminAccess admin, AnalystTokens tokens, ServiceCatalogue catalogue,
                         RefusedOrigins refusedOrigins, Statistics statistics, ExportController exports, StatsController stats,
-                        WidgetAssets widget, ClientAddress clients, boolean trustProxy) {
+                        Moderation moderation, WidgetAssets widget, ClientAddress clients, boolean trustProxy) {
     }
 
     private final SignIn signIn;
     private final ServicePages services;
     private final DashboardPage dashboard;
     private final TokensPage tokens;
+    private final CommentsPage comments;
 
     public BackOffice(Parts p) {
         StaffGate gate = new StaffGate(new StaffSessions(p.database(), p.clock(), p.admin(), p.tokens()), Csrf.open(p.database()), p.trustProxy());
@@ -44,6 +46,7 @@ public final class BackOffice {
         this.dashboard = new DashboardPage(gate, services, p.refusedOrigins(), new AnswerBreakdown(p.database()), p.statistics(),
                 p.exports(), p.stats(), p.clock());
         this.tokens = new TokensPage(gate, p.tokens(), p.catalogue());
+        this.comments = new CommentsPage(gate, services, p.moderation());
     }
 
     public void routes(JavalinConfig config) {
@@ -53,6 +56,7 @@ public final class BackOffice {
         // Fixed paths before /admin/services/{id}: "nouveau" is a page, not a service.
         services.routes(config);
         dashboard.routes(config);
+        comments.routes(config);
         tokens.routes(config);
     }
 

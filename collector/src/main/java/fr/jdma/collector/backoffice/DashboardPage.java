@@ -124,7 +124,8 @@ final class DashboardPage {
         }
         main.append(ServiceTabs.originsWarning(service)).append(refused(service, who, csrf));
         List<String> locations = statistics.indicators(new StatsQuery(service.id(), null, Period.ALWAYS, StatsQuery.Grouping.LOCATION))
-                .stream().map(Indicators::location).toList();
+                // "" (the service as a whole) cannot be asked for: an empty filter means every location.
+                .stream().map(Indicators::location).filter(location -> !location.isEmpty()).toList();
         Filters filters;
         try {
             filters = filters(ctx);

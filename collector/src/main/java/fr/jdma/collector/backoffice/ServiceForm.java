@@ -55,8 +55,9 @@ final class ServiceForm {
          */
         ObjectNode json(boolean identity) {
             ObjectNode json = JsonNodeFactory.instance.objectNode();
+            // The settings form has no id field: the service's id comes from its path.
+            if (!id.isBlank()) json.put("id", id.strip());
             if (identity) {
-                json.put("id", id.strip());
                 json.put("name", name);
                 json.put("organisation", organisation);
                 json.put("enabled", enabled);

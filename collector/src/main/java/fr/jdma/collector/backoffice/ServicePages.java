@@ -78,7 +78,7 @@ final class ServicePages {
                     .append("<td>").append(s.enabled() ? "Actif" : "Désactivé").append("</td>")
                     .append("<td>").append(recent.answers()).append("</td>")
                     .append("<td>").append(activity.lastAnswer(s.id()).map(Formats::dateTime).orElse("Aucun")).append("</td>")
-                    .append("<td>").append(Formats.satisfaction(recent)).append("</td></tr>\n");
+                    .append("<td>").append(escape(Formats.satisfaction(recent))).append("</td></tr>\n");
         }
         table.append("</tbody>\n</table>\n");
         StringBuilder main = new StringBuilder("<h1>Services</h1>");
