@@ -46,6 +46,14 @@ public record Rating(
         }
     }
 
+    /** The same rating with one more flag (flags are a set: adding one twice changes nothing). */
+    public Rating withFlag(Flag flag) {
+        var more = new java.util.TreeSet<>(flags);
+        more.add(flag.wire());
+        return new Rating(id, receivedAt, service, location, source, satisfaction, clarity, help, helpReached,
+                helpQuality, comment, Set.copyOf(more), page, lang);
+    }
+
     public boolean triedAdministration() {
         return help.stream().anyMatch(Help::isAdministrationChannel);
     }

@@ -36,7 +36,7 @@ public final class RatingParser {
     public static final int MAX_COMMENT = 2000;
     private static final int MAX_PAGE = 2000;
     private static final Set<String> FIELDS = Set.of("id", "service", "location", "source", "satisfaction",
-            "clarity", "help", "helpReached", "helpQuality", "comment", "page", "lang");
+            "clarity", "help", "helpReached", "helpQuality", "comment", "page", "lang", "hp", "elapsed");
     /** The optional questions a service may hide, by the name used in the catalogue. */
     public static final Set<String> HIDEABLE = Set.of("clarity", "help", "comment");
 
@@ -121,6 +121,13 @@ public final class RatingParser {
         String lang = text(body, "lang", errors);
         if (lang != null && !lang.equals("fr") && !lang.equals("en")) {
             errors.add(new FieldError("lang", "must be fr or en"));
+        }
+
+        // Robot signals (see Bot): checked here for their types, judged by the intake.
+        text(body, "hp", errors);
+        JsonNode elapsed = body.get("elapsed");
+        if (elapsed != null && !elapsed.isNull() && (!elapsed.isIntegralNumber() || !elapsed.canConvertToLong() || elapsed.longValue() < 0)) {
+            errors.add(new FieldError("elapsed", "must be the milliseconds since the questions were shown, a whole number from 0, got " + elapsed));
         }
 
         if (!errors.isEmpty()) throw new InvalidInputException(errors);

@@ -1,5 +1,6 @@
 package fr.jdma.collector.stats;
 
+import fr.jdma.collector.ingest.Flag;
 import fr.jdma.collector.ingest.Rating;
 import fr.jdma.collector.ingest.Rating.Help;
 import org.jooq.DSLContext;
@@ -28,8 +29,12 @@ public final class Rollups {
     private Rollups() {
     }
 
-    /** The counter values one rating contributes, in the order of {@code Schema.DailyRollups.COUNTERS}. */
+    /**
+     * The counter values one rating contributes, in the order of {@code Schema.DailyRollups.COUNTERS}.
+     * A duplicate (the same comment sent again by the same client) is stored but counts for nothing.
+     */
     public static long[] countsOf(Rating r) {
+        if (r.flags().contains(Flag.DUPLICATE.wire())) return new long[DailyRollups.COUNTERS.size()];
         boolean reached = r.triedAdministration() && r.helpReached() != null;
         boolean quality = r.triedAdministration() && r.helpQuality() != null;
         return new long[] {
@@ -56,9 +61,10 @@ public final class Rollups {
     public static void add(DSLContext tx, List<Rating> created) {
         Map<Key, long[]> deltas = new LinkedHashMap<>();
         for (Rating r : created) {
+            long[] one = countsOf(r);
+            if (one[0] == 0) continue; // counts for nothing: no empty day row either
             long[] sum = deltas.computeIfAbsent(new Key(r.service(), r.location(), dayOf(r)),
                     k -> new long[DailyRollups.COUNTERS.size()]);
-            long[] one = countsOf(r);
             for (int i = 0; i < sum.length; i++) sum[i] += one[i];
         }
         for (var entry : deltas.entrySet()) {
