@@ -53,7 +53,7 @@ public final class Completion {
         List<String> added = new ArrayList<>();
         List<String> changed = new ArrayList<>();
         // a comment erased by moderation stays erased: what a replay carries is not looked at
-        boolean redacted = stored.flags().contains("redacted");
+        boolean redacted = stored.flags().contains(Flag.REDACTED.wire());
         compare("clarity", stored.clarity(), incoming.clarity(), added, changed);
         compare("help", stored.help().isEmpty() ? null : stored.help(),
                 incoming.help().isEmpty() ? null : incoming.help(), added, changed);
