@@ -54,6 +54,15 @@ public record Rating(
                 helpQuality, comment, Set.copyOf(more), page, lang);
     }
 
+    /** Same service and answers (not place nor time): posting it again would change nothing. */
+    public boolean sameAnswers(Rating other) {
+        return service.equals(other.service) && satisfaction == other.satisfaction
+                && java.util.Objects.equals(clarity, other.clarity) && help.equals(other.help)
+                && java.util.Objects.equals(helpReached, other.helpReached)
+                && java.util.Objects.equals(helpQuality, other.helpQuality)
+                && java.util.Objects.equals(comment, other.comment);
+    }
+
     public boolean triedAdministration() {
         return help.stream().anyMatch(Help::isAdministrationChannel);
     }
