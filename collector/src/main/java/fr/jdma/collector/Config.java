@@ -1,5 +1,7 @@
 package fr.jdma.collector;
 
+import fr.jdma.collector.export.XlsxWriter;
+
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,7 +16,8 @@ public record Config(
         boolean demo,
         int writerQueueCapacity,
         int retentionDays,
-        boolean trustProxy) {
+        boolean trustProxy,
+        int xlsxRowsPerSheet) {
 
     public static final String DEFAULT_DB_URL = "jdbc:h2:file:./data/jdma";
     public static final int DEFAULT_RATE_LIMIT = 120;
@@ -30,24 +33,30 @@ public record Config(
                 Boolean.parseBoolean(env.getOrDefault("JDMA_DEMO", "false")),
                 intValue(env, "JDMA_WRITER_QUEUE", 20_000),
                 intValue(env, "JDMA_RETENTION_DAYS", 0),
-                Boolean.parseBoolean(env.getOrDefault("JDMA_TRUST_PROXY", "false")));
+                Boolean.parseBoolean(env.getOrDefault("JDMA_TRUST_PROXY", "false")),
+                XlsxWriter.MAX_ROWS_PER_SHEET);
     }
 
     /** A configuration for tests and benchmarks: the given database, everything else default. */
     public static Config forDatabase(String dbUrl) {
-        return new Config(0, dbUrl, "", "", Optional.of("test-admin-token"), 0, false, 20_000, 0, false);
+        return new Config(0, dbUrl, "", "", Optional.of("test-admin-token"), 0, false, 20_000, 0, false, XlsxWriter.MAX_ROWS_PER_SHEET);
     }
 
     public Config withRateLimit(int perMinute) {
-        return new Config(port, dbUrl, dbUser, dbPassword, adminToken, perMinute, demo, writerQueueCapacity, retentionDays, trustProxy);
+        return new Config(port, dbUrl, dbUser, dbPassword, adminToken, perMinute, demo, writerQueueCapacity, retentionDays, trustProxy, xlsxRowsPerSheet);
     }
 
     public Config withRetentionDays(int days) {
-        return new Config(port, dbUrl, dbUser, dbPassword, adminToken, rateLimitPerMinute, demo, writerQueueCapacity, days, trustProxy);
+        return new Config(port, dbUrl, dbUser, dbPassword, adminToken, rateLimitPerMinute, demo, writerQueueCapacity, days, trustProxy, xlsxRowsPerSheet);
     }
 
     public Config withTrustProxy(boolean trust) {
-        return new Config(port, dbUrl, dbUser, dbPassword, adminToken, rateLimitPerMinute, demo, writerQueueCapacity, retentionDays, trust);
+        return new Config(port, dbUrl, dbUser, dbPassword, adminToken, rateLimitPerMinute, demo, writerQueueCapacity, retentionDays, trust, xlsxRowsPerSheet);
+    }
+
+    /** Fewer rows per XLSX sheet than Excel's limit: a test sees the next sheet begin without writing a million rows. */
+    public Config withXlsxRowsPerSheet(int rows) {
+        return new Config(port, dbUrl, dbUser, dbPassword, adminToken, rateLimitPerMinute, demo, writerQueueCapacity, retentionDays, trustProxy, rows);
     }
 
     private static int intValue(Map<String, String> env, String name, int fallback) {
