@@ -17,6 +17,9 @@ import fr.jdma.collector.ingest.IngestController;
 import fr.jdma.collector.ingest.RateLimiter;
 import fr.jdma.collector.ingest.RatingParser;
 import fr.jdma.collector.ingest.RatingStore;
+import fr.jdma.collector.moderation.Moderation;
+import fr.jdma.collector.moderation.ModerationAccess;
+import fr.jdma.collector.moderation.ModerationController;
 import fr.jdma.collector.ops.Metrics;
 import fr.jdma.collector.ops.OpsController;
 import fr.jdma.collector.ops.RetentionPurge;
@@ -80,6 +83,8 @@ public final class CollectorApp implements AutoCloseable {
         var exports = new ExportController(analysts, catalogue, new RatingsExport(database), downloads);
         var statistics = new Statistics(new RollupReader(database));
         var stats = new StatsController(analysts, catalogue, statistics, downloads);
+        var moderation = new ModerationController(new ModerationAccess(admin, analysts), catalogue,
+                new Moderation(database, clock));
         var publicResults = new ResultsController(new PublicResults(catalogue, statistics, clock));
 
         this.javalin = Javalin.create(c -> {
@@ -101,6 +106,7 @@ public final class CollectorApp implements AutoCloseable {
             tokensApi.routes(c);
             exports.routes(c);
             stats.routes(c);
+            moderation.routes(c);
             publicResults.routes(c);
             ops.routes(c);
             widget.routes(c);
