@@ -7,6 +7,8 @@ import fr.jdma.collector.web.HttpProblem;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 
@@ -35,8 +37,12 @@ public final class ExportController {
     }
 
     private void ratings(Context ctx, TableDownload.Format format) {
-        Analyst analyst = access.authenticate(ctx);
-        ExportQuery query = ExportQuery.parse(ctx.queryParamMap());
+        send(ctx, access.authenticate(ctx), ctx.queryParamMap(), format);
+    }
+
+    /** The export for someone already authenticated, from its query parameters: one path for every caller. */
+    public void send(Context ctx, Analyst analyst, Map<String, List<String>> params, TableDownload.Format format) {
+        ExportQuery query = ExportQuery.parse(params);
         Set<String> services = AnalystAccess.readable(analyst, query.service(), catalogue);
         if (!running.tryAcquire()) {
             throw HttpProblem.retryLater(429, "Too Many Requests", MAX_CONCURRENT_EXPORTS

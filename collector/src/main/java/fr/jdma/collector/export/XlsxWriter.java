@@ -95,18 +95,20 @@ public final class XlsxWriter implements TableWriter {
     @Override
     public XlsxWriter text(String value) throws IOException {
         int c = nextColumn();
-        if (value == null || value.isEmpty()) return this;
-        sheet.inlineString(row, c, value);
-        measure(c, value.length());
+        if (value != null && !value.isEmpty()) {
+            sheet.inlineString(row, c, value);
+            measure(c, value.length());
+        }
         return this;
     }
 
     @Override
     public XlsxWriter number(Number value) throws IOException {
         int c = nextColumn();
-        if (value == null) return this;
-        sheet.value(row, c, value);
-        measure(c, value.toString().length());
+        if (value != null) {
+            sheet.value(row, c, value);
+            measure(c, value.toString().length());
+        }
         return this;
     }
 
@@ -114,19 +116,19 @@ public final class XlsxWriter implements TableWriter {
     @Override
     public XlsxWriter bool(Boolean value) throws IOException {
         int c = nextColumn();
-        if (value == null) return this;
-        sheet.value(row, c, value);
-        measure(c, 5);
+        if (value != null) sheet.value(row, c, value);
         return this;
     }
 
+    /** A date-time cell: the UTC wall-clock time (a cell has no zone; the header says UTC). */
     @Override
     public XlsxWriter instant(Instant value) throws IOException {
         int c = nextColumn();
-        if (value == null) return this;
-        sheet.value(row, c, LocalDateTime.ofInstant(value, ZoneOffset.UTC));
-        sheet.style(row, c).format(DATE_TIME).set();
-        measure(c, DATE_TIME_WIDTH);
+        if (value != null) {
+            sheet.value(row, c, LocalDateTime.ofInstant(value, ZoneOffset.UTC));
+            sheet.style(row, c).format(DATE_TIME).set();
+            measure(c, DATE_TIME_WIDTH);
+        }
         return this;
     }
 

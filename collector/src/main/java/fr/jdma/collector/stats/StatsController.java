@@ -38,38 +38,42 @@ public final class StatsController {
 
     public void routes(JavalinConfig config) {
         config.routes.get("/api/v1/stats", ctx -> ctx.header("Cache-Control", "no-store")
-                .json(Map.of("groups", answer(ctx).groups())));
-        config.routes.get("/api/v1/stats.csv", ctx -> table(ctx, TableDownload.Format.CSV));
-        config.routes.get("/api/v1/stats.xlsx", ctx -> table(ctx, TableDownload.Format.XLSX));
+                .json(Map.of("groups", answer(access.authenticate(ctx), ctx.queryParamMap()).groups())));
+        config.routes.get("/api/v1/stats.csv",
+                ctx -> table(ctx, access.authenticate(ctx), ctx.queryParamMap(), TableDownload.Format.CSV));
+        config.routes.get("/api/v1/stats.xlsx",
+                ctx -> table(ctx, access.authenticate(ctx), ctx.queryParamMap(), TableDownload.Format.XLSX));
     }
 
-    private record Answer(Analyst analyst, StatsQuery query, List<Indicators> groups) {
+    private record Answer(StatsQuery query, List<Indicators> groups) {
     }
 
     /** The query's groups, for its service or, without one, for every service the token may read. */
-    private Answer answer(Context ctx) {
-        Analyst analyst = access.authenticate(ctx);
-        StatsQuery query = StatsQuery.parse(ctx.queryParamMap());
+    private Answer answer(Analyst analyst, Map<String, List<String>> params) {
+        StatsQuery query = StatsQuery.parse(params);
         Set<String> readable = AnalystAccess.readable(analyst, query.service(), catalogue);
         List<String> services = catalogue.list().stream().map(s -> s.id())
                 .filter(id -> readable == null || readable.contains(id)).sorted().toList();
         List<Indicators> groups = new ArrayList<>();
         for (String service : services) groups.addAll(statistics.indicators(query.forService(service)));
-        return new Answer(analyst, query, groups);
+        return new Answer(query, groups);
     }
 
-    /** The same groups as the JSON, one row each; {@code excel=true} shapes the CSV for spreadsheets. */
-    private void table(Context ctx, TableDownload.Format format) {
-        Answer answer = answer(ctx);
+    /**
+     * The same groups as the JSON, one row each, for someone already authenticated; {@code excel=true}
+     * shapes the CSV for spreadsheets.
+     */
+    public void table(Context ctx, Analyst analyst, Map<String, List<String>> queryParams, TableDownload.Format format) {
+        Answer answer = answer(analyst, queryParams);
         StatsQuery query = answer.query();
-        QueryParams params = new QueryParams(ctx.queryParamMap());
+        QueryParams params = new QueryParams(queryParams);
         boolean excel = params.flag("excel");
         params.check();
         String from = query.period().from() == null ? "debut" : query.period().from().toString();
         String to = query.period().to() == null ? "fin" : query.period().to().toString();
         String name = "jdma-stats-" + (query.service() == null ? "tous" : query.service()) + "-" + from + "-" + to;
         download.send(ctx, format, excel ? CsvWriter.Variant.EXCEL : CsvWriter.Variant.STANDARD, name, "indicateurs",
-                answer.analyst().name(), table -> write(answer.groups(), table));
+                analyst.name(), table -> write(answer.groups(), table));
     }
 
     private static void write(List<Indicators> groups, TableWriter table) throws IOException {
