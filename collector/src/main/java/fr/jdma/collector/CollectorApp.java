@@ -30,8 +30,10 @@ import fr.jdma.collector.stats.Statistics;
 import fr.jdma.collector.stats.StatsController;
 import fr.jdma.collector.storage.Database;
 import fr.jdma.collector.web.ClientAddress;
+import fr.jdma.collector.web.HeadAsGet;
 import fr.jdma.collector.web.HttpProblem;
 import fr.jdma.collector.web.Problems;
+import fr.jdma.collector.web.WholeBodies;
 import fr.jdma.collector.widget.SnippetPage;
 import fr.jdma.collector.widget.WidgetAssets;
 import io.javalin.Javalin;
@@ -39,12 +41,15 @@ import io.javalin.compression.CompressionStrategy;
 import io.javalin.json.JavalinJackson;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Wires the collector's parts by constructor and builds its Javalin app. No static state:
  * tests start as many independent collectors as they like.
  */
 public final class CollectorApp implements AutoCloseable {
+
+    private static final int MAX_REQUEST_BYTES = 1024 * 1024;
 
     private final Config config;
     private final Database database;
@@ -90,10 +95,13 @@ public final class CollectorApp implements AutoCloseable {
         this.javalin = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.http.compressionStrategy = CompressionStrategy.NONE;
-            c.http.maxRequestSize = 1024 * 1024;
+            c.http.maxRequestSize = MAX_REQUEST_BYTES;
             c.http.prefer405over404 = true;
             c.jsonMapper(new JavalinJackson(new ObjectMapper(), false));
             c.jetty.port = config.port();
+            // Javalin puts its servlet context inside the innermost of these wrappers.
+            c.jetty.modifyServer(server -> server.setHandler(new HeadAsGet(
+                    new WholeBodies(Duration.ofSeconds(config.bodyTimeoutSeconds()), MAX_REQUEST_BYTES))));
             c.routes.before("/api/v1/admin/*", ctx -> {
                 if (!admin.accepts(ctx.header("Authorization"))) {
                     throw HttpProblem.unauthorized("an admin token is required: Authorization: Bearer <JDMA_ADMIN_TOKEN>");
