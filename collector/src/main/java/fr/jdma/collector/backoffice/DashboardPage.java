@@ -4,6 +4,7 @@ import fr.jdma.collector.access.Analyst;
 import fr.jdma.collector.catalogue.RefusedOrigins;
 import fr.jdma.collector.catalogue.Service;
 import fr.jdma.collector.export.ExportController;
+import fr.jdma.collector.export.TableDownload;
 import fr.jdma.collector.ingest.Rating;
 import fr.jdma.collector.input.Codes;
 import fr.jdma.collector.input.InvalidInputException;
@@ -20,7 +21,6 @@ import fr.jdma.collector.web.Components;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -95,8 +95,11 @@ final class DashboardPage {
 
     void routes(JavalinConfig config) {
         config.routes.get("/admin/services/{id}", this::show);
-        config.routes.get("/admin/services/{id}/ratings.csv", ctx -> exports.send(ctx, gate.require(ctx), scoped(ctx)));
-        config.routes.get("/admin/services/{id}/stats.csv", this::statsCsv);
+        // The same entry points as the API's, with the session standing in for the bearer token.
+        config.routes.get("/admin/services/{id}/ratings.csv", ctx -> exports.send(ctx, gate.require(ctx), scoped(ctx), TableDownload.Format.CSV));
+        config.routes.get("/admin/services/{id}/ratings.xlsx", ctx -> exports.send(ctx, gate.require(ctx), scoped(ctx), TableDownload.Format.XLSX));
+        config.routes.get("/admin/services/{id}/stats.csv", ctx -> stats.table(ctx, gate.require(ctx), scoped(ctx), TableDownload.Format.CSV));
+        config.routes.get("/admin/services/{id}/stats.xlsx", ctx -> stats.table(ctx, gate.require(ctx), scoped(ctx), TableDownload.Format.XLSX));
     }
 
     /** The export's own query with the service of the page: the session stands in for the bearer token, nothing else changes. */
@@ -106,11 +109,6 @@ final class DashboardPage {
         Map<String, List<String>> params = new LinkedHashMap<>(ctx.queryParamMap());
         params.put("service", List.of(service.id()));
         return params;
-    }
-
-    private void statsCsv(Context ctx) throws IOException {
-        Map<String, List<String>> params = scoped(ctx);
-        stats.csv(ctx, gate.require(ctx), params);
     }
 
     private void show(Context ctx) {
@@ -213,9 +211,11 @@ final class DashboardPage {
         return "<section aria-labelledby=\"downloads-title\" class=\"downloads\"><h2 id=\"downloads-title\">Télécharger ces données</h2><ul>"
                 + "<li><a href=\"" + escape(base + "/ratings.csv" + q) + "\" download>Avis (CSV)</a></li>"
                 + "<li><a href=\"" + escape(base + "/ratings.csv" + q + "&excel=true") + "\" download>Avis (CSV pour Excel)</a></li>"
-                + "<li><a href=\"" + escape(base + "/stats.csv" + f.query(false)) + "\" download>Indicateurs par lieu (CSV)</a>"
-                + (f.source() == null ? "" : " <span class=\"hint\">(tous canaux confondus : les indicateurs ne se filtrent pas par source)</span>")
-                + "</li></ul></section>";
+                + "<li><a href=\"" + escape(base + "/ratings.xlsx" + q) + "\" download>Avis (tableur XLSX)</a></li>"
+                + "<li><a href=\"" + escape(base + "/stats.csv" + f.query(false)) + "\" download>Indicateurs par lieu (CSV)</a></li>"
+                + "<li><a href=\"" + escape(base + "/stats.xlsx" + f.query(false)) + "\" download>Indicateurs par lieu (tableur XLSX)</a></li>"
+                + "</ul>" + (f.source() == null ? "" : "<p class=\"hint\">Les indicateurs ne se filtrent pas par source : ils comptent toutes les sources.</p>")
+                + "</section>";
     }
 
     private static String content(Context ctx, Service service, Filters f, ServiceSummary s) {

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -80,7 +81,39 @@ class SessionExportsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ratings.csv", "stats.csv"})
+    @ValueSource(strings = {"/admin/services/caf/ratings.xlsx|/api/v1/exports/ratings.xlsx?service=caf",
+            "/admin/services/caf/stats.xlsx?from=2026-01-01|/api/v1/stats.xlsx?from=2026-01-01&service=caf"})
+    void the_spreadsheet_files_through_the_session_hold_the_same_sheets_as_the_bearer_ones(String paths) throws IOException {
+        String[] both = paths.split("\\|");
+        HttpResponse<byte[]> session = analyst.download(both[0]);
+        HttpResponse<byte[]> api = withBearer(both[1]);
+
+        assertThat(session.statusCode()).isEqualTo(200);
+        assertThat(session.headers().firstValue("Content-Type")).isEqualTo(api.headers().firstValue("Content-Type"));
+        assertThat(session.headers().firstValue("Content-Disposition")).isEqualTo(api.headers().firstValue("Content-Disposition"));
+        // A workbook records when it was written (docProps/core.xml, zip entry times): every other part is the same, byte for byte.
+        Map<String, byte[]> fromSession = parts(session.body());
+        assertThat(fromSession).containsKey("xl/worksheets/sheet1.xml");
+        assertThat(fromSession).usingRecursiveComparison().isEqualTo(parts(api.body()));
+    }
+
+    /** The workbook's parts but its timestamped properties (read from a file: streamed zips have their sizes after the data). */
+    private Map<String, byte[]> parts(byte[] xlsx) throws IOException {
+        Path file = java.nio.file.Files.write(java.nio.file.Files.createTempFile(dir, "export", ".xlsx"), xlsx);
+        Map<String, byte[]> parts = new java.util.TreeMap<>();
+        try (var zip = new java.util.zip.ZipFile(file.toFile())) {
+            for (var entry : java.util.Collections.list(zip.entries())) {
+                if (entry.getName().equals("docProps/core.xml")) continue;
+                try (var in = zip.getInputStream(entry)) {
+                    parts.put(entry.getName(), in.readAllBytes());
+                }
+            }
+        }
+        return parts;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ratings.csv", "stats.csv", "ratings.xlsx", "stats.xlsx"})
     void the_session_export_of_a_service_outside_the_scope_is_404_and_the_query_cannot_widen_it(String file) {
         assertThat(analyst.download("/admin/services/impots/" + file).statusCode()).isEqualTo(404);
         var smuggled = analyst.download("/admin/services/caf/" + file + "?service=impots");
