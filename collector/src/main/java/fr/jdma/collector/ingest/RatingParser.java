@@ -38,7 +38,7 @@ public final class RatingParser {
     private static final Set<String> FIELDS = Set.of("id", "service", "location", "source", "satisfaction",
             "clarity", "help", "helpReached", "helpQuality", "comment", "page", "lang");
     /** The optional questions a service may hide, by the name used in the catalogue. */
-    public static final Set<String> HIDEABLE = Set.of("clarity", "help", "comment");
+    public static final Set<String> HIDEABLE = Questions.OFFICIAL.hideableSet();
 
     private final ObjectMapper json = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
