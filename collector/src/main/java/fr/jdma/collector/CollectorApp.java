@@ -20,6 +20,7 @@ import fr.jdma.collector.moderation.Moderation;
 import fr.jdma.collector.moderation.ModerationAccess;
 import fr.jdma.collector.moderation.ModerationController;
 import fr.jdma.collector.ops.Metrics;
+import fr.jdma.collector.privacy.PrivacyPage;
 import fr.jdma.collector.ops.OpsController;
 import fr.jdma.collector.ops.RetentionPurge;
 import fr.jdma.collector.results.PublicResults;
@@ -115,6 +116,7 @@ public final class CollectorApp implements AutoCloseable {
             exports.routes(c);
             stats.routes(c);
             moderation.routes(c);
+            new PrivacyPage(config.retentionDays()).routes(c);
             publicResults.routes(c);
             ops.routes(c);
             widget.routes(c);
