@@ -35,6 +35,7 @@ import fr.jdma.collector.storage.Database;
 import fr.jdma.collector.web.ClientAddress;
 import fr.jdma.collector.web.HeadAsGet;
 import fr.jdma.collector.web.HttpProblem;
+import fr.jdma.collector.web.Page;
 import fr.jdma.collector.web.Problems;
 import fr.jdma.collector.web.WholeBodies;
 import fr.jdma.collector.widget.SnippetPage;
@@ -115,6 +116,7 @@ public final class CollectorApp implements AutoCloseable {
                 }
             });
             Problems.register(c);
+            Page.routes(c);
             ingest.routes(c);
             catalogueApi.routes(c);
             form.routes(c);

@@ -36,7 +36,8 @@ public final class Charts {
             long width = max == 0 ? 0 : Math.round((double) BAR_WIDTH * bar.count() / max);
             html.append("<tr><th scope=\"row\">").append(escape(bar.label())).append("</th><td>").append(bar.count())
                     .append("</td><td>").append(percent(bar.count(), total)).append("</td><td>")
-                    .append("<svg class=\"bar\" width=\"").append(BAR_WIDTH).append("\" height=\"14\" aria-hidden=\"true\" focusable=\"false\">")
+                    .append("<svg class=\"bar\" viewBox=\"0 0 ").append(BAR_WIDTH).append(" 14\" width=\"").append(BAR_WIDTH)
+                    .append("\" height=\"14\" aria-hidden=\"true\" focusable=\"false\">")
                     .append("<rect x=\"0\" y=\"1\" height=\"12\" width=\"").append(width).append("\"></rect></svg></td></tr>\n");
         }
         return html.append("</tbody>\n</table>\n").toString();
@@ -68,7 +69,7 @@ public final class Charts {
                     .append(escape(shortLabel(p.label()))).append("</text>");
         }
         svg.append("</svg>");
-        StringBuilder html = new StringBuilder("<figure class=\"chart\"><figcaption id=\"").append(escape(id)).append("\">")
+        StringBuilder html = new StringBuilder("<figure class=\"trend-chart\"><figcaption id=\"").append(escape(id)).append("\">")
                 .append(escape(title)).append("</figcaption>").append(svg)
                 .append("<details><summary>Voir les données de « ").append(escape(title)).append(" » en tableau</summary>")
                 .append("<table>\n<caption>").append(escape(title)).append("</caption>\n<thead><tr><th scope=\"col\">Période</th><th scope=\"col\">")
