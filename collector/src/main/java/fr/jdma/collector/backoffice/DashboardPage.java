@@ -96,11 +96,26 @@ final class DashboardPage {
     void routes(JavalinConfig config) {
         config.routes.get("/admin/services/{id}", this::show);
         // The same entry points as the API's, with the session standing in for the bearer token.
-        config.routes.get("/admin/services/{id}/ratings.csv", ctx -> exports.send(ctx, gate.require(ctx), scoped(ctx), TableDownload.Format.CSV));
-        config.routes.get("/admin/services/{id}/ratings.xlsx", ctx -> exports.send(ctx, gate.require(ctx), scoped(ctx), TableDownload.Format.XLSX));
-        config.routes.get("/admin/services/{id}/stats.csv", ctx -> stats.table(ctx, gate.require(ctx), scoped(ctx), TableDownload.Format.CSV));
-        config.routes.get("/admin/services/{id}/stats.xlsx", ctx -> stats.table(ctx, gate.require(ctx), scoped(ctx), TableDownload.Format.XLSX));
+        config.routes.get("/admin/services/{id}/ratings.csv", ctx -> download(() -> exports.send(ctx, gate.require(ctx), scoped(ctx), TableDownload.Format.CSV)));
+        config.routes.get("/admin/services/{id}/ratings.xlsx", ctx -> download(() -> exports.send(ctx, gate.require(ctx), scoped(ctx), TableDownload.Format.XLSX)));
+        config.routes.get("/admin/services/{id}/stats.csv", ctx -> download(() -> stats.table(ctx, gate.require(ctx), scoped(ctx), TableDownload.Format.CSV)));
+        config.routes.get("/admin/services/{id}/stats.xlsx", ctx -> download(() -> stats.table(ctx, gate.require(ctx), scoped(ctx), TableDownload.Format.XLSX)));
     }
+
+    /** A download whose filters were edited by hand: the page names each bad one, in French. */
+    private static void download(Runnable send) {
+        try {
+            send.run();
+        } catch (InvalidInputException e) {
+            throw new Refusal(400, "Filtres invalides", "Le téléchargement n'a pas pu se faire : "
+                    + e.errors().stream().map(error -> FILTERS.getOrDefault(error.field(), error.field()) + " (" + error.field() + ")")
+                    .distinct().collect(java.util.stream.Collectors.joining(", "))
+                    + " n'est pas valide. Choisissez les filtres dans le tableau de bord, puis téléchargez à nouveau.");
+        }
+    }
+
+    private static final Map<String, String> FILTERS = Map.of("from", "la date de début", "to", "la date de fin",
+            "location", "le lieu", "source", "la source", "excel", "le format Excel", "by", "le regroupement", "flags", "le signalement");
 
     /** The export's own query with the service of the page: the session stands in for the bearer token, nothing else changes. */
     private Map<String, List<String>> scoped(Context ctx) {

@@ -122,9 +122,9 @@ class SessionExportsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"ratings.csv", "stats.csv"})
-    void a_bad_filter_answers_400_naming_it(String file) {
+    void a_bad_filter_answers_400_naming_it_in_French(String file) {
         var response = analyst.download("/admin/services/caf/" + file + "?from=hier");
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(new String(response.body())).contains("from");
+        assertThat(new String(response.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("la date de début (from)");
     }
 }
