@@ -39,7 +39,8 @@ public final class AnswerBreakdown {
         if (period.from() != null) where.add(Ratings.RECEIVED_AT.ge(period.fromMillis()));
         if (period.to() != null) where.add(Ratings.RECEIVED_AT.lt(period.toMillisExclusive()));
         // Whole-number division of epoch milliseconds: the UTC day, the same in H2, SQLite and PostgreSQL.
-        Field<Long> day = Ratings.RECEIVED_AT.div(DAY_MILLIS);
+        // Inlined, not bound: the grouped and selected expressions must be the same text for H2 and PostgreSQL.
+        Field<Long> day = Ratings.RECEIVED_AT.div(DSL.inline(DAY_MILLIS));
         Field<Integer> count = DSL.count();
         List<Field<?>> keys = List.of(Ratings.LOCATION, day, Ratings.SATISFACTION, Ratings.CLARITY, Ratings.HELP,
                 Ratings.HELP_REACHED, Ratings.HELP_QUALITY);
