@@ -25,6 +25,20 @@ public final class RatingStore implements GroupCommitWriter.BatchStore {
      */
     @Override
     public boolean[] insert(List<Rating> ratings) {
+        try {
+            return insertDurably(ratings);
+        } catch (RuntimeException e) {
+            database.isOutage(e); // a database gone opens an outage: the next ratings are refused at once
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean isAvailable() {
+        return database.isAvailable();
+    }
+
+    private boolean[] insertDurably(List<Rating> ratings) {
         boolean[] created = database.dsl().transactionResult(configuration -> {
             DSLContext tx = configuration.dsl();
             BatchBindStep batch = tx.batch(tx.insertInto(Ratings.TABLE,
