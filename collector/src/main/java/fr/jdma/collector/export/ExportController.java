@@ -3,6 +3,7 @@ package fr.jdma.collector.export;
 import fr.jdma.collector.access.Analyst;
 import fr.jdma.collector.access.AnalystAccess;
 import fr.jdma.collector.catalogue.ServiceCatalogue;
+import fr.jdma.collector.web.ClientGone;
 import fr.jdma.collector.web.Streams;
 import fr.jdma.collector.web.HttpProblem;
 import io.javalin.config.JavalinConfig;
@@ -66,6 +67,11 @@ public final class ExportController {
             export.write(query, services, out);
             out.close();
         } catch (IOException | RuntimeException e) {
+            if (ClientGone.in(e)) {
+                // Nobody is left to read: aborting again would only make Javalin log a stack trace.
+                log.info("export of {} for {} cancelled by the client", query.fileName(), analyst.name());
+                return;
+            }
             log.warn("export of {} for {} stopped early: {}", query.fileName(), analyst.name(), e.toString());
             Streams.abort(ctx, e);
         }
