@@ -99,7 +99,11 @@ public final class Database implements AutoCloseable {
             dataSource.close();
             throw e;
         }
-        return new Database(dialect, config, dataSource);
+        Database database = new Database(dialect, config, dataSource);
+        // The first jOOQ query loads many classes: done here, so that /health's first check,
+        // which waits under a second, does not time out on it.
+        database.dsl.selectOne().fetchOne();
+        return database;
     }
 
     public DSLContext dsl() {

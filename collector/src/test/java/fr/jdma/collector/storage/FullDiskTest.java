@@ -40,7 +40,7 @@ class FullDiskTest {
             Set<String> acknowledged = new HashSet<>();
             try (TestCollector collector = new TestCollector(url).withService("caf").withService("impots")) {
                 Path filler = mount.resolve("filler");
-                fillLeaving(filler, mount, 256 * 1024);
+                fillLeaving(filler, mount, 1024 * 1024);
 
                 int unavailable = 0;
                 for (int i = 0; i < 5000 && unavailable < 20; i++) {
@@ -68,8 +68,11 @@ class FullDiskTest {
                 assertThat(traceBytes(mount)).as("H2 trace files").isLessThan(64 * 1024);
 
                 Files.delete(filler);
+                long freed = System.nanoTime();
 
                 acknowledged.add(awaitCreated(collector, Duration.ofSeconds(30)));
+                System.out.printf("figure: %s full disk: %d ratings acknowledged before it filled; stored again %d ms after space came back%n",
+                        kind, acknowledged.size() - 1, (System.nanoTime() - freed) / 1_000_000);
                 assertThat(collector.get("/health", null).statusCode()).isEqualTo(200);
                 for (int i = 0; i < 10; i++) {
                     String id = UUID.randomUUID().toString();

@@ -52,8 +52,11 @@ class PostgresOutageTest {
                 assertThat(uncached.statusCode()).as(uncached.body()).isEqualTo(503);
 
                 proxy.restore();
+                long restored = System.nanoTime();
 
                 stored.add(awaitCreated(collector, Duration.ofSeconds(20)));
+                System.out.printf("figure: PostgreSQL cut: first post answered 503 in %d ms; ratings stored again %d ms after it came back%n",
+                        first.took.toMillis(), (System.nanoTime() - restored) / 1_000_000);
                 assertThat(collector.get("/health", null).statusCode()).isEqualTo(200);
                 for (int i = 0; i < 5; i++) stored.add(postCreated(collector));
                 assertThat(collector.database().dsl().fetchCount(Schema.Ratings.TABLE)).isEqualTo(stored.size());

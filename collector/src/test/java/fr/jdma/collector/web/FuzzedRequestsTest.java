@@ -73,6 +73,7 @@ class FuzzedRequestsTest {
             List<String> failures = Collections.synchronizedList(new ArrayList<>());
             ExecutorService workers = Executors.newFixedThreadPool(WORKERS);
             List<Future<?>> done = new ArrayList<>();
+            long start = System.nanoTime();
             for (int w = 0; w < WORKERS; w++) {
                 Random random = new Random(SEED + w);
                 done.add(workers.submit(() -> {
@@ -102,6 +103,8 @@ class FuzzedRequestsTest {
             }
             for (Future<?> f : done) f.get();
             workers.shutdown();
+            System.out.printf("figure: fuzz seed %d: %d requests in %d ms, %d ratings acknowledged by the API, %d forms, %d services%n",
+                    SEED, REQUESTS, (System.nanoTime() - start) / 1_000_000, acknowledged.size(), formsAcknowledged.get(), servicesCreated.get());
 
             assertThat(failures).as("seed %d: rerun with -Djdma.fuzz.seed=%d", SEED, SEED).isEmpty();
             Set<String> stored = new HashSet<>();
