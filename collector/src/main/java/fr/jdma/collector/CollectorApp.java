@@ -11,12 +11,17 @@ import fr.jdma.collector.demo.Demo;
 import fr.jdma.collector.form.FormController;
 import fr.jdma.collector.export.ExportController;
 import fr.jdma.collector.export.RatingsExport;
+import fr.jdma.collector.export.TableDownload;
 import fr.jdma.collector.ingest.GroupCommitWriter;
 import fr.jdma.collector.ingest.IngestController;
 import fr.jdma.collector.ingest.RateLimiter;
 import fr.jdma.collector.ingest.RatingParser;
 import fr.jdma.collector.ingest.RatingStore;
+import fr.jdma.collector.moderation.Moderation;
+import fr.jdma.collector.moderation.ModerationAccess;
+import fr.jdma.collector.moderation.ModerationController;
 import fr.jdma.collector.ops.Metrics;
+import fr.jdma.collector.privacy.PrivacyPage;
 import fr.jdma.collector.ops.OpsController;
 import fr.jdma.collector.ops.RetentionPurge;
 import fr.jdma.collector.results.PublicResults;
@@ -26,8 +31,11 @@ import fr.jdma.collector.stats.Statistics;
 import fr.jdma.collector.stats.StatsController;
 import fr.jdma.collector.storage.Database;
 import fr.jdma.collector.web.ClientAddress;
+import fr.jdma.collector.web.HeadAsGet;
 import fr.jdma.collector.web.HttpProblem;
+import fr.jdma.collector.web.Page;
 import fr.jdma.collector.web.Problems;
+import fr.jdma.collector.web.WholeBodies;
 import fr.jdma.collector.widget.SnippetPage;
 import fr.jdma.collector.widget.WidgetAssets;
 import io.javalin.Javalin;
@@ -35,12 +43,15 @@ import io.javalin.compression.CompressionStrategy;
 import io.javalin.json.JavalinJackson;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Wires the collector's parts by constructor and builds its Javalin app. No static state:
  * tests start as many independent collectors as they like.
  */
 public final class CollectorApp implements AutoCloseable {
+
+    private static final int MAX_REQUEST_BYTES = 1024 * 1024;
 
     private final Config config;
     private final Database database;
@@ -75,30 +86,39 @@ public final class CollectorApp implements AutoCloseable {
         var analystTokens = new AnalystTokens(database, clock);
         var analysts = new AnalystAccess(admin, analystTokens);
         var tokensApi = new TokensController(analystTokens, catalogue);
-        var exports = new ExportController(analysts, catalogue, new RatingsExport(database));
+        var downloads = new TableDownload(config.xlsxRowsPerSheet());
+        var exports = new ExportController(analysts, catalogue, new RatingsExport(database), downloads);
         var statistics = new Statistics(new RollupReader(database));
-        var stats = new StatsController(analysts, catalogue, statistics);
+        var stats = new StatsController(analysts, catalogue, statistics, downloads);
+        var moderation = new ModerationController(new ModerationAccess(admin, analysts), catalogue,
+                new Moderation(database, clock));
         var publicResults = new ResultsController(new PublicResults(catalogue, statistics, clock));
 
         this.javalin = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.http.compressionStrategy = CompressionStrategy.NONE;
-            c.http.maxRequestSize = 1024 * 1024;
+            c.http.maxRequestSize = MAX_REQUEST_BYTES;
             c.http.prefer405over404 = true;
             c.jsonMapper(new JavalinJackson(new ObjectMapper(), false));
             c.jetty.port = config.port();
+            // Javalin puts its servlet context inside the innermost of these wrappers.
+            c.jetty.modifyServer(server -> server.setHandler(new HeadAsGet(
+                    new WholeBodies(Duration.ofSeconds(config.bodyTimeoutSeconds()), MAX_REQUEST_BYTES))));
             c.routes.before("/api/v1/admin/*", ctx -> {
                 if (!admin.accepts(ctx.header("Authorization"))) {
                     throw HttpProblem.unauthorized("an admin token is required: Authorization: Bearer <JDMA_ADMIN_TOKEN>");
                 }
             });
-            Problems.register(c);
+            Problems.register(c, database::isOutage);
+            Page.routes(c);
             ingest.routes(c);
             catalogueApi.routes(c);
             form.routes(c);
             tokensApi.routes(c);
             exports.routes(c);
             stats.routes(c);
+            moderation.routes(c);
+            new PrivacyPage(config.retentionDays()).routes(c);
             publicResults.routes(c);
             ops.routes(c);
             widget.routes(c);
