@@ -19,6 +19,8 @@ import fr.jdma.collector.ingest.RatingStore;
 import fr.jdma.collector.ops.Metrics;
 import fr.jdma.collector.ops.OpsController;
 import fr.jdma.collector.ops.RetentionPurge;
+import fr.jdma.collector.geo.Geography;
+import fr.jdma.collector.results.PlaceNames;
 import fr.jdma.collector.results.PublicResults;
 import fr.jdma.collector.results.ResultsController;
 import fr.jdma.collector.stats.RollupReader;
@@ -76,9 +78,10 @@ public final class CollectorApp implements AutoCloseable {
         var analysts = new AnalystAccess(admin, analystTokens);
         var tokensApi = new TokensController(analystTokens, catalogue);
         var exports = new ExportController(analysts, catalogue, new RatingsExport(database));
-        var statistics = new Statistics(new RollupReader(database));
+        Geography geography = Geography.official();
+        var statistics = new Statistics(new RollupReader(database), geography);
         var stats = new StatsController(analysts, catalogue, statistics);
-        var publicResults = new ResultsController(new PublicResults(catalogue, statistics, clock));
+        var publicResults = new ResultsController(new PublicResults(catalogue, statistics, new PlaceNames(geography), clock));
 
         this.javalin = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;

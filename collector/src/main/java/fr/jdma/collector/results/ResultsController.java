@@ -1,5 +1,6 @@
 package fr.jdma.collector.results;
 
+import fr.jdma.collector.geo.GeoLevel;
 import fr.jdma.collector.input.Codes;
 import fr.jdma.collector.input.QueryParams;
 import fr.jdma.collector.web.HttpProblem;
@@ -49,15 +50,20 @@ public final class ResultsController {
         ctx.header("Access-Control-Allow-Origin", "*");
         QueryParams params = new QueryParams(ctx.queryParamMap());
         String service = params.required("service", Codes.CODE);
+        String level = params.choice("level", GeoLevel.words(), null);
         params.check();
-        PublicResults.Results found = results.of(service)
+        PublicResults.Results found = results.service(service)
+                .map(s -> results.of(s, level == null ? null : GeoLevel.of(level)))
                 .orElseThrow(() -> HttpProblem.notFound("no public results for service '" + service + "'"));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("service", found.service().id());
         body.put("name", found.service().name());
         body.put("organisation", found.service().organisation());
         body.put("period", found.period().from() + "/" + found.period().to());
+        if (level != null) body.put("level", level);
         body.put("groups", found.groups());
+        // each group's location (or place) code -> its name: "75056" -> "Paris", "caf-94" -> the service's name for it
+        body.put("names", found.names());
         ctx.header("Cache-Control", "public, max-age=300").json(body);
     }
 
