@@ -16,6 +16,9 @@ import fr.jdma.collector.ingest.IngestController;
 import fr.jdma.collector.ingest.RateLimiter;
 import fr.jdma.collector.ingest.RatingParser;
 import fr.jdma.collector.ingest.RatingStore;
+import fr.jdma.collector.moderation.Moderation;
+import fr.jdma.collector.moderation.ModerationAccess;
+import fr.jdma.collector.moderation.ModerationController;
 import fr.jdma.collector.ops.Metrics;
 import fr.jdma.collector.ops.OpsController;
 import fr.jdma.collector.ops.RetentionPurge;
@@ -81,6 +84,8 @@ public final class CollectorApp implements AutoCloseable {
         Geography geography = Geography.official();
         var statistics = new Statistics(new RollupReader(database), geography);
         var stats = new StatsController(analysts, catalogue, statistics);
+        var moderation = new ModerationController(new ModerationAccess(admin, analysts), catalogue,
+                new Moderation(database, clock));
         var publicResults = new ResultsController(new PublicResults(catalogue, statistics, new PlaceNames(geography), clock));
 
         this.javalin = Javalin.create(c -> {
@@ -102,6 +107,7 @@ public final class CollectorApp implements AutoCloseable {
             tokensApi.routes(c);
             exports.routes(c);
             stats.routes(c);
+            moderation.routes(c);
             publicResults.routes(c);
             ops.routes(c);
             widget.routes(c);

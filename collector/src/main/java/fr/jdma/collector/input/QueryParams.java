@@ -73,16 +73,53 @@ public final class QueryParams {
     }
 
     public boolean flag(String name) {
+        Boolean value = bool(name);
+        return value != null && value;
+    }
+
+    /** true, false, or null when absent. */
+    public Boolean bool(String name) {
         String value = raw(name);
-        if (value == null) return false;
+        if (value == null) return null;
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "true", "1", "yes" -> true;
             case "false", "0", "no" -> false;
             default -> {
                 errors.add(new FieldError(name, "must be true or false"));
-                yield false;
+                yield null;
             }
         };
+    }
+
+    /** A whole number within [min, max], or the fallback when absent. */
+    public int integer(String name, int min, int max, int fallback) {
+        String value = raw(name);
+        if (value == null) return fallback;
+        try {
+            int number = Integer.parseInt(value);
+            if (number >= min && number <= max) return number;
+        } catch (NumberFormatException e) {
+            // named below
+        }
+        errors.add(new FieldError(name, "must be a whole number from " + min + " to " + max + ", got '" + value + "'"));
+        return fallback;
+    }
+
+    /** Words separated by commas (or '|', as the export joins them), each among the allowed; empty when absent. */
+    public List<String> words(String name, List<String> allowed) {
+        String value = raw(name);
+        if (value == null) return List.of();
+        List<String> words = new ArrayList<>();
+        for (String word : value.split("[,|]")) {
+            String w = word.strip();
+            if (w.isEmpty()) continue;
+            if (!allowed.contains(w)) {
+                errors.add(new FieldError(name, "'" + w + "' is not one of " + String.join(", ", allowed)));
+                return List.of();
+            }
+            if (!words.contains(w)) words.add(w);
+        }
+        return List.copyOf(words);
     }
 
     /** One of the allowed lower-case words, or the fallback when absent. */
