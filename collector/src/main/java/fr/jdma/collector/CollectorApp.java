@@ -8,6 +8,7 @@ import fr.jdma.collector.access.TokensController;
 import fr.jdma.collector.catalogue.CatalogueController;
 import fr.jdma.collector.catalogue.ServiceCatalogue;
 import fr.jdma.collector.demo.Demo;
+import fr.jdma.collector.demo.DemoResults;
 import fr.jdma.collector.form.FormController;
 import fr.jdma.collector.export.ExportController;
 import fr.jdma.collector.export.RatingsExport;
@@ -23,6 +24,7 @@ import fr.jdma.collector.ops.Metrics;
 import fr.jdma.collector.ops.OpsController;
 import fr.jdma.collector.ops.RetentionPurge;
 import fr.jdma.collector.geo.Geography;
+import fr.jdma.collector.results.OpenData;
 import fr.jdma.collector.results.PlaceNames;
 import fr.jdma.collector.results.PublicResults;
 import fr.jdma.collector.results.ResultsController;
@@ -84,9 +86,11 @@ public final class CollectorApp implements AutoCloseable {
         Geography geography = Geography.official();
         var statistics = new Statistics(new RollupReader(database), geography);
         var stats = new StatsController(analysts, catalogue, statistics);
+        if (config.demo()) DemoResults.ensure(catalogue, statistics, new RatingStore(database), clock);
         var moderation = new ModerationController(new ModerationAccess(admin, analysts), catalogue,
                 new Moderation(database, clock));
-        var publicResults = new ResultsController(new PublicResults(catalogue, statistics, new PlaceNames(geography), clock));
+        var publicResults = new ResultsController(new PublicResults(catalogue, statistics, new PlaceNames(geography), clock),
+                new OpenData(statistics));
 
         this.javalin = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;

@@ -175,6 +175,11 @@ public final class Geography {
         return Optional.ofNullable(code == null ? null : regionNames.get(code));
     }
 
+    /** The région of a département code, or null. */
+    public String regionOfDepartement(String departement) {
+        return departement == null ? null : regionOfDepartement.get(departement);
+    }
+
     /**
      * The code of the place at that level that holds this location: its current commune, its
      * département, its région, or the nation's ""; null when the location is no commune code

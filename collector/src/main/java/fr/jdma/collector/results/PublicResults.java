@@ -98,7 +98,7 @@ public final class PublicResults {
         return names;
     }
 
-    private LocalDate today() {
+    LocalDate today() {
         return LocalDate.now(clock);
     }
 
