@@ -19,7 +19,7 @@ import java.util.zip.GZIPInputStream;
  * The Code officiel géographique: commune codes to names, départements and régions, and postal
  * codes, from the table the build makes out of {@code @etalab/decoupage-administratif}
  * (collector/geo/build.mjs). Loaded once, kept in parallel arrays sorted by code (about 39,000
- * codes in a few MB), searched by binary search. Immutable, so one instance serves the JVM.
+ * codes in about 1 MB), searched by binary search. Immutable, so one instance serves the JVM.
  */
 public final class Geography {
 
@@ -58,17 +58,21 @@ public final class Geography {
     private final Map<String, String> regionNames;
     private final Map<String, String> departementNames;
     private final Map<String, String> regionOfDepartement;
-    // one entry per commune code, sorted by code
-    private final String[] codes;
-    private final String[] names;
-    private final String[] searchNames;
+    // One entry per commune code, sorted by code. A code of five characters among 0-9 A-Z is kept as
+    // its base-36 value (ordered as the text is), names as one string with offsets: about 1 MB in all.
+    private final int[] codes;
+    private final String allNames;
+    private final int[] nameStarts;  // name i is allNames[nameStarts[i], nameStarts[i + 1])
     private final byte[] kinds;
     private final int[] current;     // index of the current commune (itself for a current commune)
-    private final String[] departements;
+    private final short[] departements;  // index into departementCodes
+    private final String[] departementCodes;
     private final int[] populations;
     // postal code -> current commune, sorted by postal code then population (largest first)
     private final int[] postalCodes;
     private final int[] postalCommunes;
+    // names without accents or case, made on the first search only
+    private volatile String[] searchNames;
 
     private Geography(Source source, Map<String, String> regionNames, Map<String, String> departementNames,
                       Map<String, String> regionOfDepartement, List<String[]> rows) {
@@ -78,27 +82,32 @@ public final class Geography {
         this.regionOfDepartement = regionOfDepartement;
         rows.sort((a, b) -> a[0].compareTo(b[0]));
         int n = rows.size();
-        codes = new String[n];
-        names = new String[n];
-        searchNames = new String[n];
+        codes = new int[n];
+        nameStarts = new int[n + 1];
         kinds = new byte[n];
         current = new int[n];
-        departements = new String[n];
+        departements = new short[n];
         populations = new int[n];
+        departementCodes = departementNames.keySet().stream().sorted().toArray(String[]::new);
+        StringBuilder names = new StringBuilder(n * 12);
         for (int i = 0; i < n; i++) {
             String[] row = rows.get(i);
-            codes[i] = row[0];
-            names[i] = row[1];
-            searchNames[i] = Search.normalise(row[1]);
-            departements[i] = row[2].intern();
+            codes[i] = encode(row[0]);
+            if (codes[i] < 0) throw new IllegalStateException("unexpected commune code " + row[0]);
+            nameStarts[i] = names.length();
+            names.append(row[1]);
+            departements[i] = (short) Arrays.binarySearch(departementCodes, row[2]);
+            if (departements[i] < 0) throw new IllegalStateException("commune " + row[0] + " in unknown département " + row[2]);
             kinds[i] = (byte) Kind.of(row[3].charAt(0)).ordinal();
             populations[i] = row[5].isEmpty() ? 0 : Integer.parseInt(row[5]);
         }
+        nameStarts[n] = names.length();
+        allNames = names.toString();
         List<long[]> postal = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             String parent = rows.get(i)[4];
-            current[i] = parent.isEmpty() ? i : Arrays.binarySearch(codes, parent);
-            if (current[i] < 0) throw new IllegalStateException("commune " + codes[i] + " belongs to unknown commune " + parent);
+            current[i] = parent.isEmpty() ? i : Arrays.binarySearch(codes, encode(parent));
+            if (current[i] < 0) throw new IllegalStateException("commune " + rows.get(i)[0] + " belongs to unknown commune " + parent);
             if (kinds[i] == Kind.COMMUNE.ordinal() && !rows.get(i)[6].isEmpty()) {
                 for (String code : rows.get(i)[6].split(" ")) postal.add(new long[] {Long.parseLong(code), -populations[i], i});
             }
@@ -110,6 +119,43 @@ public final class Geography {
             postalCodes[i] = (int) postal.get(i)[0];
             postalCommunes[i] = (int) postal.get(i)[2];
         }
+    }
+
+    /** A five-character code of 0-9 A-Z as its base-36 value, which sorts as the text does; -1 otherwise. */
+    private static int encode(String code) {
+        if (code == null || code.length() != 5) return -1;
+        int value = 0;
+        for (int i = 0; i < 5; i++) {
+            char c = code.charAt(i);
+            int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'A' && c <= 'Z' ? c - 'A' + 10 : -1;
+            if (digit < 0) return -1;
+            value = value * 36 + digit;
+        }
+        return value;
+    }
+
+    private static String decode(int value) {
+        char[] code = new char[5];
+        for (int i = 4; i >= 0; i--) {
+            int digit = value % 36;
+            code[i] = (char) (digit < 10 ? '0' + digit : 'A' + digit - 10);
+            value /= 36;
+        }
+        return new String(code);
+    }
+
+    private String name(int i) {
+        return allNames.substring(nameStarts[i], nameStarts[i + 1]);
+    }
+
+    private String[] searchNames() {
+        String[] names = searchNames;
+        if (names == null) {
+            names = new String[codes.length];
+            for (int i = 0; i < names.length; i++) names[i] = Search.normalise(name(i));
+            searchNames = names;
+        }
+        return names;
     }
 
     /** The table shipped in the jar, read on first use. */
@@ -191,9 +237,9 @@ public final class Geography {
         if (i < 0) return null;
         int c = current[i];
         return switch (level) {
-            case COMMUNE -> codes[c];
-            case DEPARTEMENT -> departements[c];
-            case REGION -> regionOfDepartement.get(departements[c]);
+            case COMMUNE -> decode(codes[c]);
+            case DEPARTEMENT -> departementCodes[departements[c]];
+            case REGION -> regionOfDepartement.get(departementCodes[departements[c]]);
             case NATIONAL -> GeoLevel.NATION;
         };
     }
@@ -231,7 +277,7 @@ public final class Geography {
         if (!found.isEmpty()) return List.copyOf(found.values());
         String words = Search.normalise(query);
         if (words.isEmpty()) return List.of();
-        for (int rank : Search.ranked(searchNames, words, populations, kinds, Kind.ANCIEN_CODE.ordinal())) {
+        for (int rank : Search.ranked(searchNames(), words, populations, kinds, Kind.ANCIEN_CODE.ordinal())) {
             int c = current[rank];
             // a commune déléguée or an arrondissement found by its own name keeps that name in the view
             found.putIfAbsent(c, view(rank));
@@ -242,14 +288,15 @@ public final class Geography {
 
     private Commune view(int i) {
         int c = current[i];
-        String departement = departements[c];
-        return new Commune(codes[i], names[i], Kind.values()[kinds[i]], codes[c], names[c], departement,
+        String departement = departementCodes[departements[c]];
+        return new Commune(decode(codes[i]), name(i), Kind.values()[kinds[i]], decode(codes[c]), name(c), departement,
                 regionOfDepartement.get(departement));
     }
 
     private int index(String code) {
-        if (code == null || code.length() != 5) return -1;
-        int i = Arrays.binarySearch(codes, code);
+        int value = encode(code);
+        if (value < 0) return -1;
+        int i = Arrays.binarySearch(codes, value);
         return i < 0 ? -1 : i;
     }
 }
