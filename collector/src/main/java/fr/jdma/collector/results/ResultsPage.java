@@ -11,6 +11,7 @@ import fr.jdma.collector.web.IndicatorCards;
 import fr.jdma.collector.web.ScoreTable;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -196,17 +197,21 @@ final class ResultsPage {
         if (months.stream().allMatch(m -> m.indicators().answers() == 0)) return;
         List<BarChart.Bar> bars = new ArrayList<>();
         List<ScoreTable.Row> rows = new ArrayList<>();
+        YearMonth running = YearMonth.from(results.today());
         for (PublicResults.Month month : months) {
-            String label = MONTH.format(month.month()) + (month.to().equals(month.month().atEndOfMonth()) ? "" : " (en cours)");
+            String label = MONTH.format(month.month()) + (month.month().equals(running) ? " (en cours)" : "");
             Indicators g = month.indicators();
             bars.add(new BarChart.Bar(label, g.satisfaction().score(), g.satisfaction().level()));
             rows.add(new ScoreTable.Row(label, null, null, g.answers(), g.satisfaction().score(), g.satisfaction().level()));
         }
         html.append("<h2>Mois par mois : ").append(escape(name)).append("</h2>\n")
-                .append("<p>Chaque mois compte à part : un mois de moins de 100 avis ne montre pas de note.</p>\n<figure>\n")
-                .append(BarChart.svg("trend", "Satisfaction mois par mois, " + name + ", sur 10", bars))
-                .append("\n<figcaption>Note de satisfaction sur 10, mois par mois ; le tableau ci-dessous donne les mêmes valeurs.</figcaption>\n</figure>\n")
-                .append(ScoreTable.render("Satisfaction mois par mois : " + name, "Mois", "Note sur 10", rows));
+                .append("<p>Chaque mois compte à part : un mois de moins de 100 avis ne montre pas de note.</p>\n");
+        // a chart of nothing but "Nombre d'avis insuffisant" says less than the table alone
+        if (bars.stream().anyMatch(bar -> bar.score() != null)) {
+            html.append("<figure>\n").append(BarChart.svg("trend", "Satisfaction mois par mois, " + name + ", sur 10", bars))
+                    .append("\n<figcaption>Note de satisfaction sur 10, mois par mois ; le tableau ci-dessous donne les mêmes valeurs.</figcaption>\n</figure>\n");
+        }
+        html.append(ScoreTable.render("Satisfaction mois par mois : " + name, "Mois", "Note sur 10", rows));
     }
 
     private static void openData(StringBuilder html, Service service) {
