@@ -12,6 +12,7 @@ import fr.jdma.collector.demo.DemoResults;
 import fr.jdma.collector.form.FormController;
 import fr.jdma.collector.export.ExportController;
 import fr.jdma.collector.export.RatingsExport;
+import fr.jdma.collector.export.TableDownload;
 import fr.jdma.collector.ingest.GroupCommitWriter;
 import fr.jdma.collector.ingest.IngestController;
 import fr.jdma.collector.ingest.RateLimiter;
@@ -21,6 +22,7 @@ import fr.jdma.collector.moderation.Moderation;
 import fr.jdma.collector.moderation.ModerationAccess;
 import fr.jdma.collector.moderation.ModerationController;
 import fr.jdma.collector.ops.Metrics;
+import fr.jdma.collector.privacy.PrivacyPage;
 import fr.jdma.collector.ops.OpsController;
 import fr.jdma.collector.ops.RetentionPurge;
 import fr.jdma.collector.geo.Geography;
@@ -33,8 +35,11 @@ import fr.jdma.collector.stats.Statistics;
 import fr.jdma.collector.stats.StatsController;
 import fr.jdma.collector.storage.Database;
 import fr.jdma.collector.web.ClientAddress;
+import fr.jdma.collector.web.HeadAsGet;
 import fr.jdma.collector.web.HttpProblem;
+import fr.jdma.collector.web.Page;
 import fr.jdma.collector.web.Problems;
+import fr.jdma.collector.web.WholeBodies;
 import fr.jdma.collector.widget.SnippetPage;
 import fr.jdma.collector.widget.WidgetAssets;
 import io.javalin.Javalin;
@@ -42,12 +47,15 @@ import io.javalin.compression.CompressionStrategy;
 import io.javalin.json.JavalinJackson;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Wires the collector's parts by constructor and builds its Javalin app. No static state:
  * tests start as many independent collectors as they like.
  */
 public final class CollectorApp implements AutoCloseable {
+
+    private static final int MAX_REQUEST_BYTES = 1024 * 1024;
 
     private final Config config;
     private final Database database;
@@ -82,10 +90,11 @@ public final class CollectorApp implements AutoCloseable {
         var analystTokens = new AnalystTokens(database, clock);
         var analysts = new AnalystAccess(admin, analystTokens);
         var tokensApi = new TokensController(analystTokens, catalogue);
-        var exports = new ExportController(analysts, catalogue, new RatingsExport(database));
+        var downloads = new TableDownload(config.xlsxRowsPerSheet());
+        var exports = new ExportController(analysts, catalogue, new RatingsExport(database), downloads);
         Geography geography = Geography.official();
         var statistics = new Statistics(new RollupReader(database), geography);
-        var stats = new StatsController(analysts, catalogue, statistics);
+        var stats = new StatsController(analysts, catalogue, statistics, downloads);
         if (config.demo()) DemoResults.ensure(catalogue, statistics, new RatingStore(database), clock);
         var moderation = new ModerationController(new ModerationAccess(admin, analysts), catalogue,
                 new Moderation(database, clock));
@@ -95,16 +104,20 @@ public final class CollectorApp implements AutoCloseable {
         this.javalin = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.http.compressionStrategy = CompressionStrategy.NONE;
-            c.http.maxRequestSize = 1024 * 1024;
+            c.http.maxRequestSize = MAX_REQUEST_BYTES;
             c.http.prefer405over404 = true;
             c.jsonMapper(new JavalinJackson(new ObjectMapper(), false));
             c.jetty.port = config.port();
+            // Javalin puts its servlet context inside the innermost of these wrappers.
+            c.jetty.modifyServer(server -> server.setHandler(new HeadAsGet(
+                    new WholeBodies(Duration.ofSeconds(config.bodyTimeoutSeconds()), MAX_REQUEST_BYTES))));
             c.routes.before("/api/v1/admin/*", ctx -> {
                 if (!admin.accepts(ctx.header("Authorization"))) {
                     throw HttpProblem.unauthorized("an admin token is required: Authorization: Bearer <JDMA_ADMIN_TOKEN>");
                 }
             });
             Problems.register(c);
+            Page.routes(c);
             ingest.routes(c);
             catalogueApi.routes(c);
             form.routes(c);
@@ -112,6 +125,7 @@ public final class CollectorApp implements AutoCloseable {
             exports.routes(c);
             stats.routes(c);
             moderation.routes(c);
+            new PrivacyPage(config.retentionDays()).routes(c);
             publicResults.routes(c);
             ops.routes(c);
             widget.routes(c);

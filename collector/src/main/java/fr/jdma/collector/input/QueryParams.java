@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  */
 public final class QueryParams {
 
-    /** Service and location codes, as ingest accepts them. */
+    private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private final Map<String, List<String>> params;
     private final List<FieldError> errors = new ArrayList<>();
@@ -51,13 +51,21 @@ public final class QueryParams {
         return value;
     }
 
+    /**
+     * A calendar date written YYYY-MM-DD. Four digits only: ISO's expanded years
+     * (+999999999-01-01) would overflow the epoch milliseconds and days we compare with.
+     */
     public LocalDate date(String name) {
         String value = raw(name);
         if (value == null) return null;
+        if (!ISO_DATE.matcher(value).matches()) {
+            errors.add(new FieldError(name, "must be an ISO date YYYY-MM-DD like 2026-03-31, got '" + value + "'"));
+            return null;
+        }
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            errors.add(new FieldError(name, "must be an ISO date like 2026-03-31, got '" + value + "'"));
+            errors.add(new FieldError(name, "is not a calendar date: '" + value + "'"));
             return null;
         }
     }

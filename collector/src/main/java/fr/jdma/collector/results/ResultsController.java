@@ -6,14 +6,13 @@ import fr.jdma.collector.geo.Geography;
 import fr.jdma.collector.input.Codes;
 import fr.jdma.collector.input.QueryParams;
 import fr.jdma.collector.web.HttpProblem;
+import fr.jdma.collector.web.Page;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,63 +20,38 @@ import java.util.Optional;
 
 import static fr.jdma.collector.web.Html.escape;
 
-/** The public results: an HTML page per public service, its stylesheet, and the same data as JSON. */
+/** The public results: an HTML page per public service, the same data as JSON, and as open data. */
 public final class ResultsController {
 
-    /** Nothing but our own stylesheet: no script at all, no inline style, no framing; the search form posts to us. */
-    static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; "
-            + "form-action 'self'; frame-ancestors 'none'";
     /** Enough to choose between the Saint-Denis of France. */
     static final int MAX_MATCHES = 30;
 
     private final PublicResults results;
     private final OpenData openData;
     private final ResultsPage page;
-    private final byte[] css;
 
     public ResultsController(PublicResults results, OpenData openData) {
         this.results = results;
         this.openData = openData;
         this.page = new ResultsPage(results);
-        this.css = resource("/results/results.css");
     }
 
     public void routes(JavalinConfig config) {
         config.routes.get("/resultats/{service}", this::page);
-        config.routes.get("/assets/results.css", ctx -> ctx.contentType("text/css; charset=utf-8")
-                .header("Cache-Control", "public, max-age=3600")
-                .header("X-Content-Type-Options", "nosniff")
-                .result(css));
         config.routes.get("/api/v1/public/stats", this::json);
         config.routes.get("/api/v1/public/opendata.csv", this::openData);
-    }
-
-    /** The indicators in the Etalab schema, for open-data portals: any site may fetch it. */
-    private void openData(Context ctx) throws IOException {
-        ctx.header("Access-Control-Allow-Origin", "*");
-        QueryParams params = new QueryParams(ctx.queryParamMap());
-        String id = params.required("service", Codes.CODE);
-        params.check();
-        Service service = results.service(id)
-                .orElseThrow(() -> HttpProblem.notFound("no public results for service '" + id + "'"));
-        StringWriter out = new StringWriter();
-        openData.write(service, results.today(), out);
-        ctx.contentType("text/csv; charset=utf-8")
-                .header("Content-Disposition", "attachment; filename=\"jdma-" + service.id() + "-donnees-ouvertes.csv\"")
-                .header("Cache-Control", "public, max-age=3600")
-                .result(out.toString());
     }
 
     private void page(Context ctx) {
         Optional<Service> found = results.service(ctx.pathParam("service"));
         if (found.isEmpty()) {
-            send(ctx, 404, "Page introuvable", ResultsPage.notFoundMain());
+            shell("Page introuvable", ResultsPage.notFoundMain()).send(ctx, 404);
             return;
         }
         Service service = found.get();
         ResultsRequest request = ResultsRequest.parse(ctx.queryParamMap());
         if (!request.errors().isEmpty()) {
-            send(ctx, 400, "Adresse incorrecte", ResultsPage.badRequestMain(request.errors()));
+            shell("Adresse incorrecte", ResultsPage.badRequestMain(request.errors())).send(ctx, 400);
             return;
         }
         if (request.onePlace() && !results.names().exists(request.level(), request.code())) {
@@ -87,9 +61,9 @@ public final class ResultsController {
             if (commune.isPresent()) {
                 ctx.redirect(ResultsRequest.href(service.id(), GeoLevel.COMMUNE, commune.get().communeCode()), HttpStatus.SEE_OTHER);
             } else {
-                send(ctx, 404, "Lieu introuvable", "<h1>Lieu introuvable</h1>\n<p>Aucun lieu de niveau « "
-                        + escape(request.level().label()) + " » n'a le code « " + escape(request.code()) + " ». <a href=\"/resultats/"
-                        + escape(service.id()) + "\">Voir tous les résultats du service</a>.</p>\n");
+                shell("Lieu introuvable", "<h1>Lieu introuvable</h1>\n<p>Aucun lieu de niveau « " + escape(request.level().label())
+                        + " » n'a le code « " + escape(request.code()) + " ». <a href=\"/resultats/" + escape(service.id())
+                        + "\">Voir tous les résultats du service</a>.</p>\n").send(ctx, 404);
             }
             return;
         }
@@ -98,8 +72,12 @@ public final class ResultsController {
             ctx.redirect(ResultsRequest.href(service.id(), GeoLevel.COMMUNE, matches.get(0).communeCode()), HttpStatus.SEE_OTHER);
             return;
         }
-        ctx.header("Cache-Control", "public, max-age=300");
-        send(ctx, 200, "Résultats : " + service.name(), page.main(service, request, matches));
+        shell("Résultats : " + service.name(), page.main(service, request, matches)).publicFor(300).send(ctx, 200);
+    }
+
+    private static Page shell(String title, String main) {
+        return Page.titled(title).tagline("Résultats de satisfaction des usagers")
+                .footerNote("Données issues des avis déposés par les usagers, mises à jour en continu.").main(main);
     }
 
     private void json(Context ctx) {
@@ -123,42 +101,19 @@ public final class ResultsController {
         ctx.header("Cache-Control", "public, max-age=300").json(body);
     }
 
-    private static void send(Context ctx, int status, String title, String main) {
-        ctx.status(status)
-                .header("Content-Security-Policy", CSP)
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Referrer-Policy", "no-referrer")
-                .html("""
-                <!doctype html>
-                <html lang="fr">
-                <head>
-                <meta charset="utf-8">
-                <meta name="viewport" content="width=device-width, initial-scale=1">
-                <title>%s – Je donne mon avis</title>
-                <link rel="stylesheet" href="/assets/results.css">
-                </head>
-                <body>
-                <a class="skip" href="#contenu">Aller au contenu</a>
-                <header class="header">
-                <div class="container">
-                <p class="marianne">République<br>française</p>
-                <p class="site">Je donne mon avis<span>Résultats de satisfaction des usagers</span></p>
-                </div>
-                </header>
-                <main id="contenu" class="container">
-                %s</main>
-                <footer class="footer"><div class="container"><p>Données issues des avis déposés par les usagers, mises à jour en continu.</p></div></footer>
-                </body>
-                </html>
-                """.formatted(escape(title), main));
-    }
-
-    private static byte[] resource(String path) {
-        try (InputStream in = ResultsController.class.getResourceAsStream(path)) {
-            if (in == null) throw new IllegalStateException(path + " is missing from the jar");
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** The indicators in the Etalab schema, for open-data portals: any site may fetch it. */
+    private void openData(Context ctx) throws IOException {
+        ctx.header("Access-Control-Allow-Origin", "*");
+        QueryParams params = new QueryParams(ctx.queryParamMap());
+        String id = params.required("service", Codes.CODE);
+        params.check();
+        Service service = results.service(id)
+                .orElseThrow(() -> HttpProblem.notFound("no public results for service '" + id + "'"));
+        StringWriter out = new StringWriter();
+        openData.write(service, results.today(), out);
+        ctx.contentType("text/csv; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"jdma-" + service.id() + "-donnees-ouvertes.csv\"")
+                .header("Cache-Control", "public, max-age=3600")
+                .result(out.toString());
     }
 }
