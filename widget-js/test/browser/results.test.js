@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { startCollector, launchBrowser, screenshotPath, axeViolations } from './collector.js';
+import { startCollector, launchBrowser, screenshotPath, axeViolations, waitFor } from './collector.js';
 
 let collector, browser;
 before(async () => {
@@ -47,8 +47,18 @@ test('the public results page shows each location with its level, and none under
   await context.close();
 });
 
-// Demo mode seeds a year of synthetic answers in its own public service: every level has data.
+// Demo mode seeds a year of synthetic answers in its own public service, in the background once
+// the collector answers: every level has data once the nation counts them all.
 const DEMO = '/resultats/exemple-synthetique';
+const SEEDED = 5025;
+let seeded;
+function demoSeeded() {
+  seeded ??= waitFor(async () => {
+    const r = await fetch(collector.url + '/api/v1/public/stats?service=exemple-synthetique&level=national');
+    return r.ok && (await r.json()).groups[0]?.answers === SEEDED;
+  }, 120_000);
+  return seeded;
+}
 const VIEWS = ['', '?level=commune', '?level=departement', '?level=region', '?level=commune&code=75056', '?level=departement&code=94',
   '?level=commune&code=2A004', '?q=saint-denis'];
 
@@ -71,6 +81,7 @@ function readability(page) {
 }
 
 test('at 375 and 320 px every view of the results reads without horizontal scroll, small chart text or broken words, and axe finds nothing', async () => {
+  await demoSeeded();
   const context = await browser.newContext({ bypassCSP: true, viewport: { width: 375, height: 800 } });
   const page = await context.newPage();
   for (const view of VIEWS) {
@@ -89,6 +100,7 @@ test('at 375 and 320 px every view of the results reads without horizontal scrol
 });
 
 test('without JavaScript a citizen finds a commune by postal code, reads it, then its département', async () => {
+  await demoSeeded();
   const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 800 } });
   const page = await context.newPage();
   await page.goto(collector.url + DEMO);
@@ -109,6 +121,7 @@ test('without JavaScript a citizen finds a commune by postal code, reads it, the
 });
 
 test('the README screenshot: a commune of the demo at 1280 px, its indicators, trend and the places holding it', async () => {
+  await demoSeeded();
   const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await page.goto(collector.url + DEMO + '?level=commune&code=75056');

@@ -62,6 +62,8 @@ public final class CollectorApp implements AutoCloseable {
     private final GroupCommitWriter writer;
     private final RetentionPurge retention;
     private final Javalin javalin;
+    /** What runs once the collector answers: in demo mode, seeding the synthetic year in the background. */
+    private final Runnable afterStart;
 
     public CollectorApp(Config config, Database database, Clock clock) {
         this.config = config;
@@ -95,7 +97,8 @@ public final class CollectorApp implements AutoCloseable {
         Geography geography = Geography.official();
         var statistics = new Statistics(new RollupReader(database), geography);
         var stats = new StatsController(analysts, catalogue, statistics, downloads);
-        if (config.demo()) DemoResults.ensure(catalogue, statistics, new RatingStore(database), clock);
+        if (config.demo()) DemoResults.ensureService(catalogue);
+        this.afterStart = config.demo() ? () -> DemoResults.seedInBackground(statistics, new RatingStore(database), clock) : () -> { };
         var moderation = new ModerationController(new ModerationAccess(admin, analysts), catalogue,
                 new Moderation(database, clock));
         var publicResults = new ResultsController(new PublicResults(catalogue, statistics, new PlaceNames(geography), clock),
@@ -137,6 +140,7 @@ public final class CollectorApp implements AutoCloseable {
     public CollectorApp start() {
         retention.start();
         javalin.start();
+        afterStart.run();
         return this;
     }
 

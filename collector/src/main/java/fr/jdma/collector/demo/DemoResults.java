@@ -56,20 +56,44 @@ public final class DemoResults {
     private DemoResults() {
     }
 
-    /** Creates the service if missing, and seeds it once: never again once it holds any answer. */
-    public static void ensure(ServiceCatalogue catalogue, Statistics statistics, RatingStore store, Clock clock) {
+    /** Creates the service if missing. */
+    public static void ensureService(ServiceCatalogue catalogue) {
         if (catalogue.find(SERVICE_ID).isEmpty()) {
             catalogue.create(new Service(SERVICE_ID, "Exemple de résultats (avis synthétiques)",
                     "Démonstration : avis fictifs générés au premier démarrage", List.of(), true, List.of(), true,
                     Map.of("caf-94", "CAF du Val-de-Marne (accueil)")));
         }
+    }
+
+    /**
+     * Seeds the service once, in the background so the collector answers at once (a few seconds, a
+     * minute on a loaded machine): one transaction, so a stop halfway leaves nothing and the next
+     * start seeds again; never again once the service holds any answer.
+     */
+    public static Thread seedInBackground(Statistics statistics, RatingStore store, Clock clock) {
+        Thread thread = new Thread(() -> {
+            try {
+                seed(statistics, store, clock);
+            } catch (RuntimeException e) {
+                log.info("demo: synthetic ratings not seeded ({}); the next start tries again", e.toString());
+            }
+        }, "jdma-demo-seed");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    static void seed(Statistics statistics, RatingStore store, Clock clock) {
         boolean seeded = !statistics.indicators(new StatsQuery(SERVICE_ID, null, Period.ALWAYS, StatsQuery.Grouping.LOCATION)).isEmpty();
         if (seeded) return;
         List<Rating> ratings = ratings(LocalDate.now(clock));
-        for (int from = 0; from < ratings.size(); from += 2000) {
-            store.insert(ratings.subList(from, Math.min(ratings.size(), from + 2000)));
-        }
+        store.insert(ratings);
         log.info("demo: {} synthetic ratings (source '{}') seeded in service '{}'", ratings.size(), SOURCE, SERVICE_ID);
+    }
+
+    /** How many ratings {@link #seedInBackground} stores: the demo's public results then count them all. */
+    public static int seededRatings() {
+        return PLANS.stream().mapToInt(Plan::answers).sum();
     }
 
     /** The year before {@code today}, the same for a given day: fixed seed, ids derived from the place and rank. */
