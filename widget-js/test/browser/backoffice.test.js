@@ -100,7 +100,7 @@ test('sign in, create a service, answer from its site, see it on the dashboard a
     await page.reload();
     return /1 avis du/.test(await page.textContent('main'));
   });
-  assert.match(await page.textContent('.indicators'), /10,0/);
+  assert.match(await page.textContent('.cards'), /10,0/);
 
   // The comments show it; a keyword filter finds it, another does not.
   await page.getByRole('link', { name: 'Avis', exact: true }).click();

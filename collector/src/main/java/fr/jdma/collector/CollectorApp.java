@@ -10,6 +10,7 @@ import fr.jdma.collector.catalogue.CatalogueController;
 import fr.jdma.collector.catalogue.RefusedOrigins;
 import fr.jdma.collector.catalogue.ServiceCatalogue;
 import fr.jdma.collector.demo.Demo;
+import fr.jdma.collector.demo.DemoResults;
 import fr.jdma.collector.form.FormController;
 import fr.jdma.collector.export.ExportController;
 import fr.jdma.collector.export.RatingsExport;
@@ -26,6 +27,9 @@ import fr.jdma.collector.ops.Metrics;
 import fr.jdma.collector.privacy.PrivacyPage;
 import fr.jdma.collector.ops.OpsController;
 import fr.jdma.collector.ops.RetentionPurge;
+import fr.jdma.collector.geo.Geography;
+import fr.jdma.collector.results.OpenData;
+import fr.jdma.collector.results.PlaceNames;
 import fr.jdma.collector.results.PublicResults;
 import fr.jdma.collector.results.ResultsController;
 import fr.jdma.collector.stats.RollupReader;
@@ -61,6 +65,8 @@ public final class CollectorApp implements AutoCloseable {
     private final RetentionPurge retention;
     private final RefusedOrigins refusedOrigins;
     private final Javalin javalin;
+    /** What runs once the collector answers: in demo mode, seeding the synthetic year in the background. */
+    private final Runnable afterStart;
 
     public CollectorApp(Config config, Database database, Clock clock) {
         this.config = config;
@@ -92,11 +98,15 @@ public final class CollectorApp implements AutoCloseable {
         var tokensApi = new TokensController(analystTokens, catalogue);
         var downloads = new TableDownload(config.xlsxRowsPerSheet());
         var exports = new ExportController(analysts, catalogue, new RatingsExport(database), downloads);
-        var statistics = new Statistics(new RollupReader(database));
+        Geography geography = Geography.official();
+        var statistics = new Statistics(new RollupReader(database), geography);
         var stats = new StatsController(analysts, catalogue, statistics, downloads);
+        if (config.demo()) DemoResults.ensureService(catalogue);
+        this.afterStart = config.demo() ? () -> DemoResults.seedInBackground(statistics, new RatingStore(database), clock) : () -> { };
         var comments = new Moderation(database, clock);
         var moderation = new ModerationController(new ModerationAccess(admin, analysts), catalogue, comments);
-        var publicResults = new ResultsController(new PublicResults(catalogue, statistics, clock));
+        var publicResults = new ResultsController(new PublicResults(catalogue, statistics, new PlaceNames(geography), clock),
+                new OpenData(statistics));
         var backOffice = new BackOffice(new BackOffice.Parts(database, clock, admin, analystTokens, catalogue, refusedOrigins,
                 statistics, exports, stats, comments, widget, clients, config.trustProxy()));
 
@@ -138,6 +148,7 @@ public final class CollectorApp implements AutoCloseable {
         retention.start();
         refusedOrigins.start();
         javalin.start();
+        afterStart.run();
         return this;
     }
 

@@ -18,6 +18,7 @@ import fr.jdma.collector.stats.StatsController;
 import fr.jdma.collector.stats.StatsQuery;
 import fr.jdma.collector.web.Charts;
 import fr.jdma.collector.web.Components;
+import fr.jdma.collector.web.IndicatorCards;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 
@@ -239,14 +240,8 @@ final class DashboardPage {
         if (all.answers() == 0) return html.append("<p>Aucun avis sur cette période avec ces filtres.</p>").toString();
         html.append("<p>").append(all.answers()).append(" avis du ").append(Formats.day(f.period().from())).append(" au ")
                 .append(Formats.day(f.period().to())).append(". Les niveaux officiels demandent au moins ")
-                .append(Indicators.MIN_ANSWERS).append(" avis.</p><div class=\"indicators\">")
-                .append(Charts.indicator("Satisfaction", Formats.score(all.satisfaction().score()), "sur 10", all.answers() + " réponses",
-                        all.satisfaction().level().code(), all.satisfaction().level().label()))
-                .append(Charts.indicator("Clarté des informations", Formats.score(all.clarity().score()), "sur 10", all.clarity().answers() + " réponses", null, null))
-                .append(Charts.indicator("Aide obtenue", Formats.score(all.helpReached().percent()), "%", all.helpReached().answers() + " réponses", null, null))
-                .append(Charts.indicator("Qualité de l'aide", Formats.score(all.helpQuality().score()), "sur 10", all.helpQuality().answers() + " réponses", null, null))
-                .append(Charts.indicator("Autonomie", Formats.score(all.autonomy().score()), "sur 10", all.autonomy().answers() + " réponses", null, null))
-                .append("</div>");
+                .append(Indicators.MIN_ANSWERS).append(" avis.</p>")
+                .append(IndicatorCards.render(all, 3));
 
         html.append("<h2>Répartition des réponses</h2><div class=\"distribution\">");
         List<Charts.Bar> satisfaction = new ArrayList<>();

@@ -81,21 +81,6 @@ public final class Charts {
         return html.append("</tbody>\n</table></details></figure>\n").toString();
     }
 
-    /**
-     * One indicator as a card: its name, its value (or a dash), what the value is out of, how many
-     * answered, and for satisfaction its level ({@code levelCode} names the level's colour class).
-     */
-    public static String indicator(String title, String value, String unit, String detail, String levelCode, String levelLabel) {
-        StringBuilder html = new StringBuilder("<div class=\"indicator\"><h3>").append(escape(title)).append("</h3><p class=\"value\">")
-                .append(escape(value));
-        if (!unit.isEmpty()) html.append(" <span class=\"unit\">").append(escape(unit)).append("</span>");
-        html.append("</p>");
-        if (levelLabel != null) {
-            html.append("<p class=\"level level-").append(escape(levelCode)).append("\">").append(escape(levelLabel)).append("</p>");
-        }
-        return html.append("<p class=\"detail\">").append(escape(detail)).append("</p></div>").toString();
-    }
-
     /** "2026-03" as "03/26" under a column. */
     private static String shortLabel(String label) {
         return label.matches("\\d{4}-\\d{2}") ? label.substring(5) + "/" + label.substring(2, 4) : label;

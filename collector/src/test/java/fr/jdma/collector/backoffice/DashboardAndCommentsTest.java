@@ -51,7 +51,7 @@ class DashboardAndCommentsTest {
         String page = admin.get("/admin/services/caf").body();
 
         assertThat(page).contains("4 avis du 11 mars 2025 au 10 mars 2026", "Satisfaction", "6,3", "Nombre d&#39;avis insuffisant",
-                "Clarté des informations", "5,0", "Aide obtenue", "100,0", "Qualité de l&#39;aide", "2,5", "Autonomie");
+                "Clarté des informations", "5,0", "Administration jointe", "100,0", "Qualité de l&#39;aide", "2,5", "Autonomie");
     }
 
     @Test
