@@ -13,7 +13,7 @@ import fr.jdma.collector.stats.AnswerBreakdown;
 import fr.jdma.collector.stats.Statistics;
 import fr.jdma.collector.stats.StatsController;
 import fr.jdma.collector.storage.Database;
-import fr.jdma.collector.web.ClientAddress;
+import fr.jdma.collector.web.Forwarded;
 import fr.jdma.collector.web.Page;
 import fr.jdma.collector.widget.WidgetAssets;
 import io.javalin.config.JavalinConfig;
@@ -30,7 +30,7 @@ public final class BackOffice {
     /** What the back office reads and changes: the same parts the APIs use. */
     public record Parts(Database database, Clock clock, AdminAccess admin, AnalystTokens tokens, ServiceCatalogue catalogue,
                         RefusedOrigins refusedOrigins, Statistics statistics, ExportController exports, StatsController stats,
-                        Moderation moderation, WidgetAssets widget, ClientAddress clients, boolean trustProxy) {
+                        Moderation moderation, WidgetAssets widget, Forwarded forwarded) {
     }
 
     private final SignIn signIn;
@@ -40,9 +40,9 @@ public final class BackOffice {
     private final CommentsPage comments;
 
     public BackOffice(Parts p) {
-        StaffGate gate = new StaffGate(new StaffSessions(p.database(), p.clock(), p.admin(), p.tokens()), Csrf.open(p.database()), p.trustProxy());
-        this.signIn = new SignIn(gate, p.clients(), p.clock());
-        this.services = new ServicePages(gate, p.catalogue(), p.refusedOrigins(), p.statistics(), new Activity(p.database()), p.widget(), p.clock());
+        StaffGate gate = new StaffGate(new StaffSessions(p.database(), p.clock(), p.admin(), p.tokens()), Csrf.open(p.database()), p.forwarded());
+        this.signIn = new SignIn(gate, p.forwarded(), p.clock());
+        this.services = new ServicePages(gate, p.catalogue(), p.refusedOrigins(), p.statistics(), new Activity(p.database()), p.widget(), p.forwarded(), p.clock());
         this.dashboard = new DashboardPage(gate, services, p.refusedOrigins(), new AnswerBreakdown(p.database()), p.statistics(),
                 p.exports(), p.stats(), p.clock());
         this.tokens = new TokensPage(gate, p.tokens(), p.catalogue());

@@ -11,6 +11,7 @@ import fr.jdma.collector.stats.Indicators;
 import fr.jdma.collector.stats.Statistics;
 import fr.jdma.collector.input.Period;
 import fr.jdma.collector.web.Components;
+import fr.jdma.collector.web.Forwarded;
 import fr.jdma.collector.web.Page;
 import fr.jdma.collector.widget.SnippetPage;
 import fr.jdma.collector.widget.WidgetAssets;
@@ -37,16 +38,18 @@ final class ServicePages {
     private final Statistics statistics;
     private final Activity activity;
     private final WidgetAssets widget;
+    private final Forwarded forwarded;
     private final Clock clock;
 
     ServicePages(StaffGate gate, ServiceCatalogue catalogue, RefusedOrigins refusedOrigins, Statistics statistics,
-                 Activity activity, WidgetAssets widget, Clock clock) {
+                 Activity activity, WidgetAssets widget, Forwarded forwarded, Clock clock) {
         this.gate = gate;
         this.catalogue = catalogue;
         this.refusedOrigins = refusedOrigins;
         this.statistics = statistics;
         this.activity = activity;
         this.widget = widget;
+        this.forwarded = forwarded;
         this.clock = clock;
     }
 
@@ -160,7 +163,7 @@ final class ServicePages {
             main.append("<p class=\"warning\">Ce service est désactivé : le bouton n'apparaîtra pas tant qu'il ne sera pas réactivé.</p>");
         } else {
             main.append(ServiceTabs.originsWarning(service));
-            main.append(SnippetPage.section(SnippetPage.baseUrl(ctx), service, "", "", "fr", widget));
+            main.append(SnippetPage.section(forwarded.baseUrl(ctx), service, "", "", "fr", widget));
         }
         // The preview is the real widget: this page runs our own script and lets it post to us.
         send(ctx, 200, Layout.page("Code à intégrer – " + service.name(), Layout.Section.SERVICES, who, gate.formToken(ctx), main.toString())

@@ -1,7 +1,7 @@
 package fr.jdma.collector.backoffice;
 
 import fr.jdma.collector.ingest.RateLimiter;
-import fr.jdma.collector.web.ClientAddress;
+import fr.jdma.collector.web.Forwarded;
 import fr.jdma.collector.web.Components;
 import fr.jdma.collector.web.Page;
 import io.javalin.config.JavalinConfig;
@@ -23,11 +23,11 @@ final class SignIn {
 
     private final StaffGate gate;
     private final RateLimiter attempts;
-    private final ClientAddress clients;
+    private final Forwarded forwarded;
 
-    SignIn(StaffGate gate, ClientAddress clients, Clock clock) {
+    SignIn(StaffGate gate, Forwarded forwarded, Clock clock) {
         this.gate = gate;
-        this.clients = clients;
+        this.forwarded = forwarded;
         this.attempts = new RateLimiter(ATTEMPTS_PER_MINUTE, clock);
     }
 
@@ -50,7 +50,7 @@ final class SignIn {
 
     private void signIn(Context ctx) {
         gate.checkForm(ctx);
-        long wait = attempts.secondsToWait(clients.of(ctx), "admin-sign-in");
+        long wait = attempts.secondsToWait(forwarded.client(ctx), "admin-sign-in");
         if (wait > 0) {
             ctx.header("Retry-After", Long.toString(wait));
             form(ctx, 429, "", "Trop de tentatives de connexion. Réessayez dans " + wait + " secondes.");

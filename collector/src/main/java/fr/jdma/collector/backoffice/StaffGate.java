@@ -4,6 +4,7 @@ import fr.jdma.collector.access.Analyst;
 import fr.jdma.collector.access.Csrf;
 import fr.jdma.collector.access.StaffSessions;
 import fr.jdma.collector.access.Tokens;
+import fr.jdma.collector.web.Forwarded;
 import io.javalin.http.Context;
 
 import java.util.Optional;
@@ -29,12 +30,12 @@ public final class StaffGate {
 
     private final StaffSessions sessions;
     private final Csrf csrf;
-    private final boolean trustProxy;
+    private final Forwarded forwarded;
 
-    public StaffGate(StaffSessions sessions, Csrf csrf, boolean trustProxy) {
+    public StaffGate(StaffSessions sessions, Csrf csrf, Forwarded forwarded) {
         this.sessions = sessions;
         this.csrf = csrf;
-        this.trustProxy = trustProxy;
+        this.forwarded = forwarded;
     }
 
     /** The signed-in person, or {@link SignedOut} (answered with a redirect to the sign-in page). */
@@ -86,8 +87,6 @@ public final class StaffGate {
 
     /** HTTPS directly, or behind a proxy trusted (JDMA_TRUST_PROXY) to say so in X-Forwarded-Proto. */
     private boolean secure(Context ctx) {
-        if ("https".equalsIgnoreCase(ctx.scheme())) return true;
-        String forwarded = ctx.header("X-Forwarded-Proto");
-        return trustProxy && forwarded != null && "https".equalsIgnoreCase(forwarded.split(",")[0].strip());
+        return "https".equals(forwarded.scheme(ctx));
     }
 }
