@@ -13,7 +13,19 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
 mkdirSync('dist', { recursive: true });
 // the stylesheet, minified, becomes the string __CSS__ in the code
 const css = (await transform(readFileSync('src/style.css', 'utf8'), { loader: 'css', minify: true })).code.trim();
+// contract.js reads contract/questions.json; the bundle gets its values only (compact strings)
+const contract = await import('./src/contract.js');
+const contractValues = {
+  name: 'contract-values',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]contract\.js$/ }, () => ({
+      loader: 'js',
+      contents: Object.entries(contract).map(([k, v]) => `export const ${k} = ${JSON.stringify(v)};`).join('\n'),
+    }));
+  },
+};
 const bundle = await build({
+  plugins: [contractValues],
   entryPoints: ['src/index.js'],
   bundle: true,
   minify: true,

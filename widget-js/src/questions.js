@@ -3,12 +3,12 @@
 // work as usual). Ids need no prefix: the widget's shadow root scopes them.
 import { h } from './dom.js';
 import { face } from './faces.js';
-import { HELP } from './send.js';
 import { hints } from './hints.js';
 import * as T from './i18n.js';
+import { HELP_VALUES, SATISFACTION } from './contract.js';
 
 const MAX = 2000;
-export const SATISFACTION = ['good', 'average', 'bad'];
+export { SATISFACTION };
 
 /**
  * A fieldset of native radios or checkboxes named like the payload field. Labels are the
@@ -38,7 +38,7 @@ export function optional(t, shown, form) {
     const followUp = h('div', { hidden: 1 },
       group(t, t[T.REACHED], 'helpReached', ['true', 'false'], T.YES),
       group(t, t[T.QUALITY], 'helpQuality', 0, T.QUALITY1));
-    form.append(group(t, t[T.Q3], 'help', [...HELP, 'none'], T.HELP_TEXTS, 'checkbox'), followUp);
+    form.append(group(t, t[T.Q3], 'help', HELP_VALUES, T.HELP_TEXTS, 'checkbox'), followUp);
     form.addEventListener('change', ({ target }) => {
       if (target.name != 'help') return;
       const boxes = [...form.querySelectorAll('[name=help]')];

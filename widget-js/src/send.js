@@ -1,6 +1,9 @@
 // Builds the rating the collector expects, posts it, and says what its answer means.
 
-export const HELP = ['counter', 'phone', 'email', 'relative', 'association', 'websites', 'other'];
+import { HELP_VALUES } from './contract.js';
+
+// The answers to the help question but "none" (the last), from contract/questions.json (the first three are the administration's)
+export const HELP = HELP_VALUES.slice(0, -1);
 
 /**
  * A UUID v4 from 31 random bytes (crypto.randomUUID is missing outside secure contexts):

@@ -11,6 +11,7 @@ import fr.jdma.collector.demo.Demo;
 import fr.jdma.collector.form.FormController;
 import fr.jdma.collector.export.ExportController;
 import fr.jdma.collector.export.RatingsExport;
+import fr.jdma.collector.export.TableDownload;
 import fr.jdma.collector.ingest.GroupCommitWriter;
 import fr.jdma.collector.ingest.IngestController;
 import fr.jdma.collector.ingest.RateLimiter;
@@ -20,6 +21,7 @@ import fr.jdma.collector.moderation.Moderation;
 import fr.jdma.collector.moderation.ModerationAccess;
 import fr.jdma.collector.moderation.ModerationController;
 import fr.jdma.collector.ops.Metrics;
+import fr.jdma.collector.privacy.PrivacyPage;
 import fr.jdma.collector.ops.OpsController;
 import fr.jdma.collector.ops.RetentionPurge;
 import fr.jdma.collector.results.PublicResults;
@@ -31,6 +33,7 @@ import fr.jdma.collector.storage.Database;
 import fr.jdma.collector.web.ClientAddress;
 import fr.jdma.collector.web.HeadAsGet;
 import fr.jdma.collector.web.HttpProblem;
+import fr.jdma.collector.web.Page;
 import fr.jdma.collector.web.Problems;
 import fr.jdma.collector.web.WholeBodies;
 import fr.jdma.collector.widget.SnippetPage;
@@ -83,9 +86,10 @@ public final class CollectorApp implements AutoCloseable {
         var analystTokens = new AnalystTokens(database, clock);
         var analysts = new AnalystAccess(admin, analystTokens);
         var tokensApi = new TokensController(analystTokens, catalogue);
-        var exports = new ExportController(analysts, catalogue, new RatingsExport(database));
+        var downloads = new TableDownload(config.xlsxRowsPerSheet());
+        var exports = new ExportController(analysts, catalogue, new RatingsExport(database), downloads);
         var statistics = new Statistics(new RollupReader(database));
-        var stats = new StatsController(analysts, catalogue, statistics);
+        var stats = new StatsController(analysts, catalogue, statistics, downloads);
         var moderation = new ModerationController(new ModerationAccess(admin, analysts), catalogue,
                 new Moderation(database, clock));
         var publicResults = new ResultsController(new PublicResults(catalogue, statistics, clock));
@@ -106,6 +110,7 @@ public final class CollectorApp implements AutoCloseable {
                 }
             });
             Problems.register(c);
+            Page.routes(c);
             ingest.routes(c);
             catalogueApi.routes(c);
             form.routes(c);
@@ -113,6 +118,7 @@ public final class CollectorApp implements AutoCloseable {
             exports.routes(c);
             stats.routes(c);
             moderation.routes(c);
+            new PrivacyPage(config.retentionDays()).routes(c);
             publicResults.routes(c);
             ops.routes(c);
             widget.routes(c);
