@@ -6,7 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Computes the official indicators of a service from its daily rollups. */
+/**
+ * Computes the official indicators of a service from its rollups (daily, monthly, service-wide:
+ * {@link RollupReader} picks the fewest rows that answer).
+ */
 public final class Statistics {
 
     private record GroupKey(String location, String period) {
@@ -36,7 +39,7 @@ public final class Statistics {
         // Rows arrive ordered by location then day, so insertion order is the order we answer in;
         // memory grows with the number of groups, not of days.
         Map<GroupKey, Counts> sums = new LinkedHashMap<>();
-        rollups.days(query.service(), query.location(), query.period(), day -> sums.merge(
+        rollups.days(query.service(), query.location(), query.period(), query.by(), day -> sums.merge(
                 new GroupKey(day.location(), query.by().label(LocalDate.ofEpochDay(day.epochDay()))),
                 day.counts(), Counts::plus));
         List<Indicators> groups = new ArrayList<>(sums.size());

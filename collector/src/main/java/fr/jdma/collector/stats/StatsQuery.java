@@ -10,7 +10,10 @@ import java.time.temporal.IsoFields;
 import java.util.List;
 import java.util.Map;
 
-/** What an analyst asks of GET /api/v1/stats: one service or all, maybe one location, a period, a grouping. */
+/**
+ * What an analyst asks of GET /api/v1/stats: one service or all, maybe one location (or "*", every
+ * location together), a period, a grouping.
+ */
 public record StatsQuery(String service, String location, Period period, Grouping by) {
 
     /** How days are grouped: per location over the whole period, or per location and day, ISO week or month. */
@@ -32,10 +35,17 @@ public record StatsQuery(String service, String location, Period period, Groupin
         return new StatsQuery(id, location, period, by);
     }
 
+    private static String single(Map<String, List<String>> params, String name) {
+        List<String> values = params.get(name);
+        return values != null && values.size() == 1 ? values.get(0).strip() : null;
+    }
+
     public static StatsQuery parse(Map<String, List<String>> params) {
         QueryParams query = new QueryParams(params);
         String service = query.optional("service", Codes.CODE);
-        String location = query.optional("location", Codes.CODE);
+        // "*": every location together, the service-wide trend (one group per period, location "*")
+        String location = RollupReader.ALL_LOCATIONS.equals(single(params, "location")) ? RollupReader.ALL_LOCATIONS
+                : query.optional("location", Codes.CODE);
         Period period = query.period();
         String by = query.choice("by", List.of("location", "day", "week", "month"), "location");
         query.check();
