@@ -64,11 +64,6 @@ public final class RollupReader {
                 .fetch(r -> new Total(r.get(0, String.class), r.get(1, Integer.class), r.get(2, Integer.class), counts(r, 3)));
     }
 
-    /** Every (location, day) row, ordered by location then day, handed over one by one. */
-    public void days(String service, String location, Period period, Consumer<Day> each) {
-        days(service, location, period, StatsQuery.Grouping.DAY, each);
-    }
-
     /**
      * The rows to group by the given grouping, ordered by location then day, handed over one by
      * one: by month, a whole month is one row dated its first day.

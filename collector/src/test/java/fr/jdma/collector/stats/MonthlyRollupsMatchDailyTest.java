@@ -34,6 +34,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The monthly and service-wide rollups always equal the daily rows summed, whether written by
@@ -69,6 +70,18 @@ class MonthlyRollupsMatchDailyTest {
                 assertThat((inMonths ? 1 : 0) + edges).as("%s in %s", day, period).isEqualTo(inside(period, day) ? 1 : 0);
             }
         }
+    }
+
+    @Test
+    void location_star_asks_for_every_location_together_and_cannot_be_combined_with_a_level() {
+        StatsQuery query = StatsQuery.parse(Map.of("service", List.of("caf"), "location", List.of("*"), "by", List.of("month")));
+        assertThat(query.location()).isEqualTo(RollupReader.ALL_LOCATIONS);
+        assertThat(query.by()).isEqualTo(StatsQuery.Grouping.MONTH);
+        assertThatThrownBy(() -> StatsQuery.parse(Map.of("location", List.of("*"), "level", List.of("region"))))
+                .isInstanceOf(fr.jdma.collector.input.InvalidInputException.class)
+                .hasMessageContaining("location");
+        assertThatThrownBy(() -> StatsQuery.parse(Map.of("location", List.of("*x"))))
+                .isInstanceOf(fr.jdma.collector.input.InvalidInputException.class);
     }
 
     @ParameterizedTest
