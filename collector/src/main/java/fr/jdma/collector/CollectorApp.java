@@ -11,6 +11,7 @@ import fr.jdma.collector.demo.Demo;
 import fr.jdma.collector.form.FormController;
 import fr.jdma.collector.export.ExportController;
 import fr.jdma.collector.export.RatingsExport;
+import fr.jdma.collector.export.TableDownload;
 import fr.jdma.collector.ingest.GroupCommitWriter;
 import fr.jdma.collector.ingest.IngestController;
 import fr.jdma.collector.ingest.RateLimiter;
@@ -84,9 +85,10 @@ public final class CollectorApp implements AutoCloseable {
         var analystTokens = new AnalystTokens(database, clock);
         var analysts = new AnalystAccess(admin, analystTokens);
         var tokensApi = new TokensController(analystTokens, catalogue);
-        var exports = new ExportController(analysts, catalogue, new RatingsExport(database));
+        var downloads = new TableDownload(config.xlsxRowsPerSheet());
+        var exports = new ExportController(analysts, catalogue, new RatingsExport(database), downloads);
         var statistics = new Statistics(new RollupReader(database));
-        var stats = new StatsController(analysts, catalogue, statistics);
+        var stats = new StatsController(analysts, catalogue, statistics, downloads);
         var moderation = new ModerationController(new ModerationAccess(admin, analysts), catalogue,
                 new Moderation(database, clock));
         var publicResults = new ResultsController(new PublicResults(catalogue, statistics, clock));

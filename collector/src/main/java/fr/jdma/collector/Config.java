@@ -1,5 +1,7 @@
 package fr.jdma.collector;
 
+import fr.jdma.collector.export.XlsxWriter;
+
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,7 +17,8 @@ public record Config(
         int writerQueueCapacity,
         int retentionDays,
         boolean trustProxy,
-        int bodyTimeoutSeconds) {
+        int bodyTimeoutSeconds,
+        int xlsxRowsPerSheet) {
 
     public static final String DEFAULT_DB_URL = "jdbc:h2:file:./data/jdma";
     public static final int DEFAULT_RATE_LIMIT = 120;
@@ -34,29 +37,35 @@ public record Config(
                 intValue(env, "JDMA_WRITER_QUEUE", 20_000),
                 intValue(env, "JDMA_RETENTION_DAYS", 0),
                 Boolean.parseBoolean(env.getOrDefault("JDMA_TRUST_PROXY", "false")),
-                intValue(env, "JDMA_BODY_TIMEOUT", DEFAULT_BODY_TIMEOUT));
+                intValue(env, "JDMA_BODY_TIMEOUT", DEFAULT_BODY_TIMEOUT),
+                XlsxWriter.MAX_ROWS_PER_SHEET);
     }
 
     /** A configuration for tests and benchmarks: the given database, everything else default. */
     public static Config forDatabase(String dbUrl) {
         return new Config(0, dbUrl, "", "", Optional.of("test-admin-token"), 0, false, 20_000, 0, false,
-                DEFAULT_BODY_TIMEOUT);
+                DEFAULT_BODY_TIMEOUT, XlsxWriter.MAX_ROWS_PER_SHEET);
     }
 
     public Config withRateLimit(int perMinute) {
-        return new Config(port, dbUrl, dbUser, dbPassword, adminToken, perMinute, demo, writerQueueCapacity, retentionDays, trustProxy, bodyTimeoutSeconds);
+        return new Config(port, dbUrl, dbUser, dbPassword, adminToken, perMinute, demo, writerQueueCapacity, retentionDays, trustProxy, bodyTimeoutSeconds, xlsxRowsPerSheet);
     }
 
     public Config withRetentionDays(int days) {
-        return new Config(port, dbUrl, dbUser, dbPassword, adminToken, rateLimitPerMinute, demo, writerQueueCapacity, days, trustProxy, bodyTimeoutSeconds);
+        return new Config(port, dbUrl, dbUser, dbPassword, adminToken, rateLimitPerMinute, demo, writerQueueCapacity, days, trustProxy, bodyTimeoutSeconds, xlsxRowsPerSheet);
     }
 
     public Config withTrustProxy(boolean trust) {
-        return new Config(port, dbUrl, dbUser, dbPassword, adminToken, rateLimitPerMinute, demo, writerQueueCapacity, retentionDays, trust, bodyTimeoutSeconds);
+        return new Config(port, dbUrl, dbUser, dbPassword, adminToken, rateLimitPerMinute, demo, writerQueueCapacity, retentionDays, trust, bodyTimeoutSeconds, xlsxRowsPerSheet);
     }
 
     public Config withBodyTimeoutSeconds(int seconds) {
-        return new Config(port, dbUrl, dbUser, dbPassword, adminToken, rateLimitPerMinute, demo, writerQueueCapacity, retentionDays, trustProxy, seconds);
+        return new Config(port, dbUrl, dbUser, dbPassword, adminToken, rateLimitPerMinute, demo, writerQueueCapacity, retentionDays, trustProxy, seconds, xlsxRowsPerSheet);
+    }
+
+    /** Fewer rows per XLSX sheet than Excel's limit: a test sees the next sheet begin without writing a million rows. */
+    public Config withXlsxRowsPerSheet(int rows) {
+        return new Config(port, dbUrl, dbUser, dbPassword, adminToken, rateLimitPerMinute, demo, writerQueueCapacity, retentionDays, trustProxy, bodyTimeoutSeconds, rows);
     }
 
     private static int intValue(Map<String, String> env, String name, int fallback) {
