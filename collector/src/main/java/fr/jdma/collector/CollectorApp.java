@@ -33,6 +33,7 @@ import fr.jdma.collector.storage.Database;
 import fr.jdma.collector.web.ClientAddress;
 import fr.jdma.collector.web.HeadAsGet;
 import fr.jdma.collector.web.HttpProblem;
+import fr.jdma.collector.web.Page;
 import fr.jdma.collector.web.Problems;
 import fr.jdma.collector.web.WholeBodies;
 import fr.jdma.collector.widget.SnippetPage;
@@ -109,6 +110,7 @@ public final class CollectorApp implements AutoCloseable {
                 }
             });
             Problems.register(c);
+            Page.routes(c);
             ingest.routes(c);
             catalogueApi.routes(c);
             form.routes(c);
