@@ -1,6 +1,5 @@
 package fr.jdma.collector;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.jdma.collector.access.AdminAccess;
 import fr.jdma.collector.access.AnalystAccess;
 import fr.jdma.collector.access.AnalystTokens;
@@ -15,8 +14,10 @@ import fr.jdma.collector.export.TableDownload;
 import fr.jdma.collector.ingest.GroupCommitWriter;
 import fr.jdma.collector.ingest.IngestController;
 import fr.jdma.collector.ingest.RateLimiter;
+import fr.jdma.collector.ingest.RatingIntake;
 import fr.jdma.collector.ingest.RatingParser;
 import fr.jdma.collector.ingest.RatingStore;
+import fr.jdma.collector.input.JsonMapping;
 import fr.jdma.collector.moderation.Moderation;
 import fr.jdma.collector.moderation.ModerationAccess;
 import fr.jdma.collector.moderation.ModerationController;
@@ -30,7 +31,7 @@ import fr.jdma.collector.stats.RollupReader;
 import fr.jdma.collector.stats.Statistics;
 import fr.jdma.collector.stats.StatsController;
 import fr.jdma.collector.storage.Database;
-import fr.jdma.collector.web.ClientAddress;
+import fr.jdma.collector.web.Forwarded;
 import fr.jdma.collector.web.HeadAsGet;
 import fr.jdma.collector.web.HttpProblem;
 import fr.jdma.collector.web.Page;
@@ -67,7 +68,7 @@ public final class CollectorApp implements AutoCloseable {
         AdminAccess admin = AdminAccess.open(database, config.adminToken());
         this.writer = new GroupCommitWriter(new RatingStore(database), config.writerQueueCapacity());
         RateLimiter rateLimiter = new RateLimiter(config.rateLimitPerMinute(), clock);
-        ClientAddress clients = new ClientAddress(config.trustProxy());
+        Forwarded forwarded = new Forwarded(config.trustProxy());
         WidgetAssets widget = WidgetAssets.fromClasspath();
         if (config.demo()) Demo.ensureService(catalogue);
         this.retention = new RetentionPurge(database, clock, config.retentionDays());
@@ -77,12 +78,12 @@ public final class CollectorApp implements AutoCloseable {
         metrics.counter("jdma_ratings_written_total", "ratings stored since start", writer::written);
         metrics.counter("jdma_write_batches_total", "group-commit transactions since start", writer::batches);
 
-        RatingParser parser = new RatingParser();
-        var ingest = new IngestController(catalogue, parser, writer, rateLimiter, clients, metrics, clock);
-        var form = new FormController(catalogue, parser, writer, rateLimiter, clients, clock);
+        var intake = new RatingIntake(catalogue, new RatingParser(), writer, rateLimiter, clock);
+        var ingest = new IngestController(intake, forwarded, metrics);
+        var form = new FormController(catalogue, intake, forwarded);
         var catalogueApi = new CatalogueController(catalogue);
         var ops = new OpsController(database, metrics);
-        var snippets = new SnippetPage(catalogue, widget);
+        var snippets = new SnippetPage(catalogue, widget, forwarded);
         var analystTokens = new AnalystTokens(database, clock);
         var analysts = new AnalystAccess(admin, analystTokens);
         var tokensApi = new TokensController(analystTokens, catalogue);
@@ -99,7 +100,7 @@ public final class CollectorApp implements AutoCloseable {
             c.http.compressionStrategy = CompressionStrategy.NONE;
             c.http.maxRequestSize = MAX_REQUEST_BYTES;
             c.http.prefer405over404 = true;
-            c.jsonMapper(new JavalinJackson(new ObjectMapper(), false));
+            c.jsonMapper(new JavalinJackson(JsonMapping.MAPPER, false));
             c.jetty.port = config.port();
             // Javalin puts its servlet context inside the innermost of these wrappers.
             c.jetty.modifyServer(server -> server.setHandler(new HeadAsGet(
