@@ -49,12 +49,13 @@ test('without the required answer, the form comes back with an error summary and
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto(collector.url + '/avis/aide-logement');
-  await page.getByRole('textbox').fill('Mon avis');
+  const comment = page.getByRole('textbox', { name: 'Souhaitez-vous nous en dire plus ?' });
+  await comment.fill('Mon avis');
   await page.getByRole('button', { name: 'Envoyer mon avis' }).click();
 
   await page.getByRole('alert').waitFor();
   assert.match(await page.title(), /^Erreur/);
-  assert.equal(await page.getByRole('textbox').inputValue(), 'Mon avis');
+  assert.equal(await comment.inputValue(), 'Mon avis');
   await page.getByRole('alert').getByRole('link').first().click();
   assert.match(page.url(), /#satisfaction$/);
   await context.close();
