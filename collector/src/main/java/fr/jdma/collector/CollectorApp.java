@@ -120,7 +120,7 @@ public final class CollectorApp implements AutoCloseable {
                     throw HttpProblem.unauthorized("an admin token is required: Authorization: Bearer <JDMA_ADMIN_TOKEN>");
                 }
             });
-            Problems.register(c);
+            Problems.register(c, database::isOutage);
             Page.routes(c);
             ingest.routes(c);
             catalogueApi.routes(c);

@@ -12,7 +12,9 @@ import io.javalin.http.Context;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /** Turns every failure into an RFC 9457 problem+json answer; the one place that maps exceptions to statuses. */
@@ -24,7 +26,11 @@ public final class Problems {
     private Problems() {
     }
 
-    public static void register(JavalinConfig config) {
+    /**
+     * @param outage tells whether a failure means the database is gone (and records it): such a
+     *               failure is a 503 with Retry-After and one log line, never a 500 with a stack.
+     */
+    public static void register(JavalinConfig config, Predicate<Throwable> outage) {
         config.routes.exception(HttpProblem.class, (e, ctx) -> respond(ctx, e));
         config.routes.exception(InvalidInputException.class, (e, ctx) -> respond(ctx, invalid(e.errors())));
         config.routes.exception(ServiceCatalogue.DuplicateServiceException.class,
@@ -32,8 +38,18 @@ public final class Problems {
         config.routes.exception(ServiceCatalogue.UnknownServiceException.class,
                 (e, ctx) -> respond(ctx, HttpProblem.notFound(e.getMessage())));
         config.routes.exception(Exception.class, (e, ctx) -> {
-            log.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
-            respond(ctx, new HttpProblem(500, "Internal Server Error", "an unexpected error occurred; it has been logged"));
+            if (ClientGone.in(e)) {
+                log.info("{} {}: the client went away ({})", ctx.method(), ctx.path(), e.getClass().getSimpleName());
+            } else if (outage.test(e)) {
+                log.warn("{} {}: database unavailable ({})", ctx.method(), ctx.path(), e.getClass().getSimpleName());
+                respond(ctx, HttpProblem.retryLater(503, "Service Unavailable", "the database is unavailable; retry later", 5));
+            } else if (causedBy(e, SQLTransientConnectionException.class)) {
+                log.warn("{} {}: no database connection free in time", ctx.method(), ctx.path());
+                respond(ctx, HttpProblem.retryLater(503, "Service Unavailable", "the collector is busy; retry later", 2));
+            } else {
+                log.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
+                respond(ctx, new HttpProblem(500, "Internal Server Error", "an unexpected error occurred; it has been logged"));
+            }
         });
         config.routes.error(404, "*", ctx -> {
             // Our own 404s (problems, HTML pages) are kept; Javalin's "endpoint not found" becomes one of ours.
@@ -76,6 +92,13 @@ public final class Problems {
             // nobody is listening any more: the status only shows in the metrics
             case CLIENT_GONE -> new HttpProblem(400, "Bad Request", detail);
         };
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) return true;
+        }
+        return false;
     }
 
     public static HttpProblem invalid(List<FieldError> errors) {
