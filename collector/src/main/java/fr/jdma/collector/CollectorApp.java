@@ -7,6 +7,7 @@ import fr.jdma.collector.access.TokensController;
 import fr.jdma.collector.catalogue.CatalogueController;
 import fr.jdma.collector.catalogue.ServiceCatalogue;
 import fr.jdma.collector.demo.Demo;
+import fr.jdma.collector.demo.DemoResults;
 import fr.jdma.collector.form.FormController;
 import fr.jdma.collector.export.ExportController;
 import fr.jdma.collector.export.RatingsExport;
@@ -27,6 +28,9 @@ import fr.jdma.collector.ops.Metrics;
 import fr.jdma.collector.privacy.PrivacyPage;
 import fr.jdma.collector.ops.OpsController;
 import fr.jdma.collector.ops.RetentionPurge;
+import fr.jdma.collector.geo.Geography;
+import fr.jdma.collector.results.OpenData;
+import fr.jdma.collector.results.PlaceNames;
 import fr.jdma.collector.results.PublicResults;
 import fr.jdma.collector.results.ResultsController;
 import fr.jdma.collector.stats.RollupReader;
@@ -61,6 +65,8 @@ public final class CollectorApp implements AutoCloseable {
     private final GroupCommitWriter writer;
     private final RetentionPurge retention;
     private final Javalin javalin;
+    /** What runs once the collector answers: in demo mode, seeding the synthetic year in the background. */
+    private final Runnable afterStart;
 
     public CollectorApp(Config config, Database database, Clock clock) {
         this.config = config;
@@ -99,11 +105,15 @@ public final class CollectorApp implements AutoCloseable {
         var tokensApi = new TokensController(analystTokens, catalogue);
         var downloads = new TableDownload(config.xlsxRowsPerSheet());
         var exports = new ExportController(analysts, catalogue, new RatingsExport(database), downloads);
-        var statistics = new Statistics(new RollupReader(database));
+        Geography geography = Geography.official();
+        var statistics = new Statistics(new RollupReader(database), geography);
         var stats = new StatsController(analysts, catalogue, statistics, downloads);
+        if (config.demo()) DemoResults.ensureService(catalogue);
+        this.afterStart = config.demo() ? () -> DemoResults.seedInBackground(statistics, new RatingStore(database), clock) : () -> { };
         var moderation = new ModerationController(new ModerationAccess(admin, analysts), catalogue,
                 new Moderation(database, clock));
-        var publicResults = new ResultsController(new PublicResults(catalogue, statistics, clock));
+        var publicResults = new ResultsController(new PublicResults(catalogue, statistics, new PlaceNames(geography), clock),
+                new OpenData(statistics));
 
         this.javalin = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
@@ -141,6 +151,7 @@ public final class CollectorApp implements AutoCloseable {
     public CollectorApp start() {
         retention.start();
         javalin.start();
+        afterStart.run();
         return this;
     }
 
