@@ -165,13 +165,16 @@ public enum Dialect {
      * database's own codes. A pool merely busy (a timeout with no cause) is not an outage.
      */
     public boolean meansOutage(Throwable failure) {
+        boolean fromTheDatabase = false;
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLException e) {
+                fromTheDatabase = true;
                 if (e instanceof SQLNonTransientConnectionException || e instanceof SQLRecoverableException) return true;
                 if (e.getSQLState() != null && e.getSQLState().startsWith("08")) return true;
                 if (isOutageCode(e)) return true;
             }
-            if (t instanceof java.io.IOException) return true;
+            // the database's own I/O failing (no space left on device); any other I/O error is not ours
+            if (fromTheDatabase && t instanceof java.io.IOException) return true;
         }
         return false;
     }
