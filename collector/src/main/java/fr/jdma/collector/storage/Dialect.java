@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
+import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -205,7 +206,7 @@ public enum Dialect {
     }
 
     private static String withSetting(String url, String name, String value) {
-        return url.toUpperCase().contains(";" + name + "=") ? url : url + ";" + name + "=" + value;
+        return url.toUpperCase(Locale.ROOT).contains(";" + name + "=") ? url : url + ";" + name + "=" + value;
     }
 
     private static String withQuery(String url, String query) {
