@@ -1,7 +1,6 @@
 package fr.jdma.collector.catalogue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.jdma.collector.ingest.RatingParser;
 import fr.jdma.collector.input.Codes;
@@ -21,7 +20,6 @@ import java.util.TreeMap;
 /** Reads a service as the admin API (and the back office's forms) send it, naming every bad field. */
 public final class ServiceParser {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final Set<String> FIELDS =
             Set.of("id", "name", "organisation", "allowedOrigins", "public", "hiddenQuestions", "enabled", "locationNames");
@@ -34,7 +32,7 @@ public final class ServiceParser {
 
     /** The service with the fields {@code changes} names replaced, the others kept: changing one setting never wipes the others. */
     public static Service merge(Service current, JsonNode changes) {
-        ObjectNode merged = JSON.valueToTree(current);
+        ObjectNode merged = fr.jdma.collector.input.JsonMapping.MAPPER.valueToTree(current);
         changes.fields().forEachRemaining(field -> merged.set(field.getKey(), field.getValue()));
         return parse(merged, current.id());
     }
