@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { startCollector, launchBrowser, waitFor, startSite, screenshotPath, axeViolations, parseCsv, ADMIN_TOKEN, focused, watchViolations } from './collector.js';
+import { startCollector, launchBrowser, waitFor, startSite, screenshotPath, axeViolations, parseCsv, ADMIN_TOKEN, focused, watchViolations, humanPause } from './collector.js';
 
 let collector, browser, site, siteUrl, pages;
 
@@ -89,6 +89,7 @@ test('sign in, create a service, answer from its site, see it on the dashboard a
   await shadow(citizen, 'dialog[open]').waitFor();
   await citizen.getByRole('radio', { name: 'Très bien' }).check();
   await citizen.getByRole('textbox').fill('Formulaire très clair, merci.');
+  await humanPause(citizen); // faster than a person is a bot: answered 201, stored nothing
   await citizen.getByRole('button', { name: 'Envoyer' }).click();
   await waitFor(async () => /Merci/.test(await shadow(citizen, '[role=status]').textContent()));
   assert.equal((await citizen.context().cookies()).length, 0, 'the citizen gets no cookie');
