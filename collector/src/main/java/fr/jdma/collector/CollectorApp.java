@@ -5,6 +5,9 @@ import fr.jdma.collector.access.AdminAccess;
 import fr.jdma.collector.access.AnalystAccess;
 import fr.jdma.collector.access.AnalystTokens;
 import fr.jdma.collector.access.TokensController;
+import fr.jdma.collector.backup.BackupController;
+import fr.jdma.collector.backup.ScheduledBackup;
+import fr.jdma.collector.backup.Snapshots;
 import fr.jdma.collector.catalogue.CatalogueController;
 import fr.jdma.collector.catalogue.ServiceCatalogue;
 import fr.jdma.collector.demo.Demo;
@@ -18,7 +21,9 @@ import fr.jdma.collector.ingest.RatingParser;
 import fr.jdma.collector.ingest.RatingStore;
 import fr.jdma.collector.ops.Metrics;
 import fr.jdma.collector.ops.OpsController;
+import fr.jdma.collector.ops.RefusedOriginLog;
 import fr.jdma.collector.ops.RetentionPurge;
+import fr.jdma.collector.ops.RuntimeGauges;
 import fr.jdma.collector.results.PublicResults;
 import fr.jdma.collector.results.ResultsController;
 import fr.jdma.collector.stats.RollupReader;
@@ -42,10 +47,14 @@ import java.time.Clock;
  */
 public final class CollectorApp implements AutoCloseable {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CollectorApp.class);
+
     private final Config config;
     private final Database database;
     private final GroupCommitWriter writer;
     private final RetentionPurge retention;
+    private final ScheduledBackup scheduledBackup;
+    private final RefusedOriginLog refusedOrigins = new RefusedOriginLog(java.time.Duration.ofMinutes(5));
     private final Javalin javalin;
 
     public CollectorApp(Config config, Database database, Clock clock) {
@@ -60,11 +69,19 @@ public final class CollectorApp implements AutoCloseable {
         WidgetAssets widget = WidgetAssets.fromClasspath();
         if (config.demo()) Demo.ensureService(catalogue);
         this.retention = new RetentionPurge(database, clock, config.retentionDays());
+        Snapshots snapshots = new Snapshots(database, clock);
+        this.scheduledBackup = new ScheduledBackup(snapshots, config.backups(), clock);
+        var backups = new BackupController(snapshots, clock);
 
         metrics.describe("jdma_rating_requests_total", "POST /api/v1/ratings answers, by status");
         metrics.gauge("jdma_writer_queue", "ratings waiting for the group-commit writer", writer::queued);
         metrics.counter("jdma_ratings_written_total", "ratings stored since start", writer::written);
         metrics.counter("jdma_write_batches_total", "group-commit transactions since start", writer::batches);
+        metrics.counter("jdma_backups_total", "backups written since start (scheduled or downloaded)", snapshots::written);
+        metrics.counter("jdma_backup_failures_total", "backups that failed since start", snapshots::failed);
+        metrics.gauge("jdma_backup_last_success_timestamp_seconds", "when the last backup succeeded (epoch seconds, 0 = none yet)",
+                snapshots::lastSuccessSeconds);
+        RuntimeGauges.register(metrics, database);
 
         RatingParser parser = new RatingParser();
         var ingest = new IngestController(catalogue, parser, writer, rateLimiter, clients, metrics, clock);
@@ -101,6 +118,8 @@ public final class CollectorApp implements AutoCloseable {
             stats.routes(c);
             publicResults.routes(c);
             ops.routes(c);
+            backups.routes(c);
+            refusedOrigins.routes(c);
             widget.routes(c);
             snippets.routes(c);
             if (config.demo()) Demo.routes(c);
@@ -109,6 +128,8 @@ public final class CollectorApp implements AutoCloseable {
 
     public CollectorApp start() {
         retention.start();
+        scheduledBackup.start();
+        refusedOrigins.start();
         javalin.start();
         return this;
     }
@@ -126,7 +147,10 @@ public final class CollectorApp implements AutoCloseable {
     public void close() {
         javalin.stop();
         retention.close();
+        scheduledBackup.close();
+        refusedOrigins.close();
         writer.close();
         database.close();
+        log.info("stopped: {} ratings written in {} group commits since start", writer.written(), writer.batches());
     }
 }

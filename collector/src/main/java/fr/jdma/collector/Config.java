@@ -1,5 +1,7 @@
 package fr.jdma.collector;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,7 +16,14 @@ public record Config(
         boolean demo,
         int writerQueueCapacity,
         int retentionDays,
-        boolean trustProxy) {
+        boolean trustProxy,
+        Backups backups,
+        Duration dbWait) {
+
+    /** The scheduled backup: none without a folder; {@code keep} newest copies every {@code every}. */
+    public record Backups(Optional<Path> dir, int keep, Duration every) {
+        public static final Backups NONE = new Backups(Optional.empty(), 7, Duration.ofDays(1));
+    }
 
     public static final String DEFAULT_DB_URL = "jdbc:h2:file:./data/jdma";
     public static final int DEFAULT_RATE_LIMIT = 120;
@@ -30,24 +39,60 @@ public record Config(
                 Boolean.parseBoolean(env.getOrDefault("JDMA_DEMO", "false")),
                 intValue(env, "JDMA_WRITER_QUEUE", 20_000),
                 intValue(env, "JDMA_RETENTION_DAYS", 0),
-                Boolean.parseBoolean(env.getOrDefault("JDMA_TRUST_PROXY", "false")));
+                Boolean.parseBoolean(env.getOrDefault("JDMA_TRUST_PROXY", "false")),
+                new Backups(
+                        Optional.ofNullable(env.get("JDMA_BACKUP_DIR")).filter(d -> !d.isBlank()).map(Path::of),
+                        positive(env, "JDMA_BACKUP_KEEP", 7),
+                        duration(env, "JDMA_BACKUP_EVERY", Duration.ofDays(1))),
+                Duration.ofSeconds(intValue(env, "JDMA_DB_WAIT_SECONDS", 60)));
     }
 
     /** A configuration for tests and benchmarks: the given database, everything else default. */
     public static Config forDatabase(String dbUrl) {
-        return new Config(0, dbUrl, "", "", Optional.of("test-admin-token"), 0, false, 20_000, 0, false);
+        return new Config(0, dbUrl, "", "", Optional.of("test-admin-token"), 0, false, 20_000, 0, false, Backups.NONE, Duration.ZERO);
+    }
+
+    public Config withAdminToken(String token) {
+        return new Config(port, dbUrl, dbUser, dbPassword, Optional.of(token), rateLimitPerMinute, demo, writerQueueCapacity, retentionDays, trustProxy, backups, dbWait);
+    }
+
+    public Config withBackups(Backups backups) {
+        return new Config(port, dbUrl, dbUser, dbPassword, adminToken, rateLimitPerMinute, demo, writerQueueCapacity, retentionDays, trustProxy, backups, dbWait);
     }
 
     public Config withRateLimit(int perMinute) {
-        return new Config(port, dbUrl, dbUser, dbPassword, adminToken, perMinute, demo, writerQueueCapacity, retentionDays, trustProxy);
+        return new Config(port, dbUrl, dbUser, dbPassword, adminToken, perMinute, demo, writerQueueCapacity, retentionDays, trustProxy, backups, dbWait);
     }
 
     public Config withRetentionDays(int days) {
-        return new Config(port, dbUrl, dbUser, dbPassword, adminToken, rateLimitPerMinute, demo, writerQueueCapacity, days, trustProxy);
+        return new Config(port, dbUrl, dbUser, dbPassword, adminToken, rateLimitPerMinute, demo, writerQueueCapacity, days, trustProxy, backups, dbWait);
     }
 
     public Config withTrustProxy(boolean trust) {
-        return new Config(port, dbUrl, dbUser, dbPassword, adminToken, rateLimitPerMinute, demo, writerQueueCapacity, retentionDays, trust);
+        return new Config(port, dbUrl, dbUser, dbPassword, adminToken, rateLimitPerMinute, demo, writerQueueCapacity, retentionDays, trust, backups, dbWait);
+    }
+
+    private static int positive(Map<String, String> env, String name, int fallback) {
+        int value = intValue(env, name, fallback);
+        if (value < 1) throw new IllegalArgumentException(name + " must be 1 or more, got '" + env.get(name) + "'");
+        return value;
+    }
+
+    /** A duration written as a number and a unit: 30s, 15m, 6h, 1d. */
+    private static Duration duration(Map<String, String> env, String name, Duration fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) return fallback;
+        var match = java.util.regex.Pattern.compile("([1-9][0-9]{0,6})([smhd])").matcher(value.trim());
+        if (!match.matches()) {
+            throw new IllegalArgumentException(name + " must be a number and a unit (s, m, h or d) like 6h or 1d, got '" + value + "'");
+        }
+        long amount = Long.parseLong(match.group(1));
+        return switch (match.group(2)) {
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            default -> Duration.ofDays(amount);
+        };
     }
 
     private static int intValue(Map<String, String> env, String name, int fallback) {
