@@ -19,6 +19,9 @@ import fr.jdma.collector.ingest.IngestController;
 import fr.jdma.collector.ingest.RateLimiter;
 import fr.jdma.collector.ingest.RatingParser;
 import fr.jdma.collector.ingest.RatingStore;
+import fr.jdma.collector.moderation.Moderation;
+import fr.jdma.collector.moderation.ModerationAccess;
+import fr.jdma.collector.moderation.ModerationController;
 import fr.jdma.collector.ops.Metrics;
 import fr.jdma.collector.ops.OpsController;
 import fr.jdma.collector.ops.RefusedOriginLog;
@@ -31,8 +34,10 @@ import fr.jdma.collector.stats.Statistics;
 import fr.jdma.collector.stats.StatsController;
 import fr.jdma.collector.storage.Database;
 import fr.jdma.collector.web.ClientAddress;
+import fr.jdma.collector.web.HeadAsGet;
 import fr.jdma.collector.web.HttpProblem;
 import fr.jdma.collector.web.Problems;
+import fr.jdma.collector.web.WholeBodies;
 import fr.jdma.collector.widget.SnippetPage;
 import fr.jdma.collector.widget.WidgetAssets;
 import io.javalin.Javalin;
@@ -40,6 +45,7 @@ import io.javalin.compression.CompressionStrategy;
 import io.javalin.json.JavalinJackson;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Wires the collector's parts by constructor and builds its Javalin app. No static state:
@@ -48,6 +54,7 @@ import java.time.Clock;
 public final class CollectorApp implements AutoCloseable {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CollectorApp.class);
+    private static final int MAX_REQUEST_BYTES = 1024 * 1024;
 
     private final Config config;
     private final Database database;
@@ -95,15 +102,20 @@ public final class CollectorApp implements AutoCloseable {
         var exports = new ExportController(analysts, catalogue, new RatingsExport(database));
         var statistics = new Statistics(new RollupReader(database));
         var stats = new StatsController(analysts, catalogue, statistics);
+        var moderation = new ModerationController(new ModerationAccess(admin, analysts), catalogue,
+                new Moderation(database, clock));
         var publicResults = new ResultsController(new PublicResults(catalogue, statistics, clock));
 
         this.javalin = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.http.compressionStrategy = CompressionStrategy.NONE;
-            c.http.maxRequestSize = 1024 * 1024;
+            c.http.maxRequestSize = MAX_REQUEST_BYTES;
             c.http.prefer405over404 = true;
             c.jsonMapper(new JavalinJackson(new ObjectMapper(), false));
             c.jetty.port = config.port();
+            // Javalin puts its servlet context inside the innermost of these wrappers.
+            c.jetty.modifyServer(server -> server.setHandler(new HeadAsGet(
+                    new WholeBodies(Duration.ofSeconds(config.bodyTimeoutSeconds()), MAX_REQUEST_BYTES))));
             c.routes.before("/api/v1/admin/*", ctx -> {
                 if (!admin.accepts(ctx.header("Authorization"))) {
                     throw HttpProblem.unauthorized("an admin token is required: Authorization: Bearer <JDMA_ADMIN_TOKEN>");
@@ -116,6 +128,7 @@ public final class CollectorApp implements AutoCloseable {
             tokensApi.routes(c);
             exports.routes(c);
             stats.routes(c);
+            moderation.routes(c);
             publicResults.routes(c);
             ops.routes(c);
             backups.routes(c);

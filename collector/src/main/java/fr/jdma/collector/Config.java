@@ -17,6 +17,7 @@ public record Config(
         int writerQueueCapacity,
         int retentionDays,
         boolean trustProxy,
+        int bodyTimeoutSeconds,
         Backups backups,
         Duration dbWait) {
 
@@ -27,6 +28,8 @@ public record Config(
 
     public static final String DEFAULT_DB_URL = "jdbc:h2:file:./data/jdma";
     public static final int DEFAULT_RATE_LIMIT = 120;
+    /** Seconds a client has to send a request body: a rating is a few hundred bytes, an admin body a few KiB. */
+    public static final int DEFAULT_BODY_TIMEOUT = 10;
 
     public static Config fromEnv(Map<String, String> env) {
         return new Config(
@@ -40,6 +43,7 @@ public record Config(
                 intValue(env, "JDMA_WRITER_QUEUE", 20_000),
                 intValue(env, "JDMA_RETENTION_DAYS", 0),
                 Boolean.parseBoolean(env.getOrDefault("JDMA_TRUST_PROXY", "false")),
+                intValue(env, "JDMA_BODY_TIMEOUT", DEFAULT_BODY_TIMEOUT),
                 new Backups(
                         Optional.ofNullable(env.get("JDMA_BACKUP_DIR")).filter(d -> !d.isBlank()).map(Path::of),
                         positive(env, "JDMA_BACKUP_KEEP", 7),
@@ -49,27 +53,32 @@ public record Config(
 
     /** A configuration for tests and benchmarks: the given database, everything else default. */
     public static Config forDatabase(String dbUrl) {
-        return new Config(0, dbUrl, "", "", Optional.of("test-admin-token"), 0, false, 20_000, 0, false, Backups.NONE, Duration.ZERO);
+        return new Config(0, dbUrl, "", "", Optional.of("test-admin-token"), 0, false, 20_000, 0, false,
+                DEFAULT_BODY_TIMEOUT, Backups.NONE, Duration.ZERO);
     }
 
     public Config withAdminToken(String token) {
-        return new Config(port, dbUrl, dbUser, dbPassword, Optional.of(token), rateLimitPerMinute, demo, writerQueueCapacity, retentionDays, trustProxy, backups, dbWait);
-    }
-
-    public Config withBackups(Backups backups) {
-        return new Config(port, dbUrl, dbUser, dbPassword, adminToken, rateLimitPerMinute, demo, writerQueueCapacity, retentionDays, trustProxy, backups, dbWait);
+        return new Config(port, dbUrl, dbUser, dbPassword, Optional.of(token), rateLimitPerMinute, demo, writerQueueCapacity, retentionDays, trustProxy, bodyTimeoutSeconds, backups, dbWait);
     }
 
     public Config withRateLimit(int perMinute) {
-        return new Config(port, dbUrl, dbUser, dbPassword, adminToken, perMinute, demo, writerQueueCapacity, retentionDays, trustProxy, backups, dbWait);
+        return new Config(port, dbUrl, dbUser, dbPassword, adminToken, perMinute, demo, writerQueueCapacity, retentionDays, trustProxy, bodyTimeoutSeconds, backups, dbWait);
     }
 
     public Config withRetentionDays(int days) {
-        return new Config(port, dbUrl, dbUser, dbPassword, adminToken, rateLimitPerMinute, demo, writerQueueCapacity, days, trustProxy, backups, dbWait);
+        return new Config(port, dbUrl, dbUser, dbPassword, adminToken, rateLimitPerMinute, demo, writerQueueCapacity, days, trustProxy, bodyTimeoutSeconds, backups, dbWait);
     }
 
     public Config withTrustProxy(boolean trust) {
-        return new Config(port, dbUrl, dbUser, dbPassword, adminToken, rateLimitPerMinute, demo, writerQueueCapacity, retentionDays, trust, backups, dbWait);
+        return new Config(port, dbUrl, dbUser, dbPassword, adminToken, rateLimitPerMinute, demo, writerQueueCapacity, retentionDays, trust, bodyTimeoutSeconds, backups, dbWait);
+    }
+
+    public Config withBodyTimeoutSeconds(int seconds) {
+        return new Config(port, dbUrl, dbUser, dbPassword, adminToken, rateLimitPerMinute, demo, writerQueueCapacity, retentionDays, trustProxy, seconds, backups, dbWait);
+    }
+
+    public Config withBackups(Backups settings) {
+        return new Config(port, dbUrl, dbUser, dbPassword, adminToken, rateLimitPerMinute, demo, writerQueueCapacity, retentionDays, trustProxy, bodyTimeoutSeconds, settings, dbWait);
     }
 
     private static int positive(Map<String, String> env, String name, int fallback) {

@@ -1,5 +1,6 @@
 package fr.jdma.collector.export;
 
+import fr.jdma.collector.ingest.Flag;
 import fr.jdma.collector.input.Codes;
 import fr.jdma.collector.input.Period;
 import fr.jdma.collector.input.QueryParams;
@@ -8,10 +9,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What an analyst asks of GET /api/v1/exports/ratings.csv; null filters select everything.
+ * What an analyst asks of GET /api/v1/exports/ratings.csv; null filters select everything, and
+ * {@code flags} selects the ratings carrying any of them (none: every rating).
  * Without a service, every service the analyst may read.
  */
-public record ExportQuery(String service, String location, String source, Period period, CsvWriter.Variant variant) {
+public record ExportQuery(String service, String location, String source, Period period, List<String> flags,
+                          CsvWriter.Variant variant) {
 
     public static ExportQuery parse(Map<String, List<String>> params) {
         QueryParams query = new QueryParams(params);
@@ -19,9 +22,10 @@ public record ExportQuery(String service, String location, String source, Period
         String location = query.optional("location", Codes.CODE);
         String source = query.optional("source", Codes.SOURCE);
         Period period = query.period();
+        List<String> flags = query.words("flags", Flag.wireNames());
         boolean excel = query.flag("excel");
         query.check();
-        return new ExportQuery(service, location, source, period,
+        return new ExportQuery(service, location, source, period, flags,
                 excel ? CsvWriter.Variant.EXCEL : CsvWriter.Variant.STANDARD);
     }
 

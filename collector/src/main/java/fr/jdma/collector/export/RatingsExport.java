@@ -63,6 +63,7 @@ public final class RatingsExport {
         if (query.source() != null) where.add(Ratings.SOURCE.eq(query.source()));
         if (query.period().from() != null) where.add(Ratings.RECEIVED_AT.ge(query.period().fromMillis()));
         if (query.period().to() != null) where.add(Ratings.RECEIVED_AT.lt(query.period().toMillisExclusive()));
+        if (!query.flags().isEmpty()) where.add(Ratings.hasAnyFlag(query.flags()));
         // The contract's order is received_at then id. For one service, putting the (fixed) service
         // first matches the (service, received_at, id) index; across services, (received_at, id) has its own.
         boolean oneService = services != null && services.size() == 1;

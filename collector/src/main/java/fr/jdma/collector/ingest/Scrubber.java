@@ -7,8 +7,9 @@ import java.util.regex.Pattern;
 
 /**
  * Removes personal data that citizens write despite the notice (e-mails, phone numbers,
- * IBANs, social security and file numbers) from comments and page URLs, and flags what a
- * moderator should know about (capitals, insults, markup). Flags travel with the rating.
+ * IBANs, social security and file numbers) and agents' names from comments and page URLs,
+ * and flags what a moderator should know about (capitals, insults, markup). Flags travel
+ * with the rating; the original text is never stored.
  */
 final class Scrubber {
 
@@ -16,19 +17,17 @@ final class Scrubber {
     }
 
     private static final List<Rule> PERSONAL_DATA = List.of(
-            new Rule("iban", Pattern.compile("\\b[A-Z]{2}\\d{2}(?:[ ]?[0-9A-Z]{4}){3,7}(?:[ ]?[0-9A-Z]{1,3})?\\b"), "[iban]"),
-            new Rule("email", Pattern.compile("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)+"), "[e-mail]"),
-            new Rule("phone", Pattern.compile("(?:\\+33|0033|\\b0)[ .-]?[1-9](?:[ .-]?\\d{2}){4}\\b"), "[téléphone]"),
-            new Rule("number", Pattern.compile("\\b[12][ ]?\\d{2}[ ]?\\d{2}[ ]?(?:\\d{2}|2A|2B)[ ]?\\d{3}[ ]?\\d{3}(?:[ ]?\\d{2})?\\b"), "[numéro]"),
-            new Rule("number", Pattern.compile("\\b(?=[A-Z0-9-]*\\d{7})[A-Z0-9][A-Z0-9-]{6,}\\b|\\b\\d{7,}\\b"), "[numéro]"));
+            new Rule(Flag.IBAN.wire(), Pattern.compile("\\b[A-Z]{2}\\d{2}(?:[ ]?[0-9A-Z]{4}){3,7}(?:[ ]?[0-9A-Z]{1,3})?\\b"), "[iban]"),
+            new Rule(Flag.EMAIL.wire(), Pattern.compile("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)+"), "[e-mail]"),
+            new Rule(Flag.PHONE.wire(), Pattern.compile("(?:\\+33|0033|\\b0)[ .-]?[1-9](?:[ .-]?\\d{2}){4}\\b"), "[téléphone]"),
+            new Rule(Flag.NUMBER.wire(), Pattern.compile("\\b[12][ ]?\\d{2}[ ]?\\d{2}[ ]?(?:\\d{2}|2A|2B)[ ]?\\d{3}[ ]?\\d{3}(?:[ ]?\\d{2})?\\b"), "[numéro]"),
+            new Rule(Flag.NUMBER.wire(), Pattern.compile("\\b(?=[A-Z0-9-]*\\d{7})[A-Z0-9][A-Z0-9-]{6,}\\b|\\b\\d{7,}\\b"), "[numéro]"));
 
     private static final Pattern MARKUP = Pattern.compile("<\\s*[a-zA-Z!/]");
-    private static final Pattern WORD = Pattern.compile("[\\p{L}]+");
-    private static final Set<String> INSULTS = Set.of(
-            "con", "conne", "connard", "connards", "connasse", "abruti", "abrutis", "abrutie", "idiot", "idiots",
-            "idiote", "imbecile", "imbécile", "imbéciles", "crétin", "crétins", "débile", "débiles", "nul", "nuls",
-            "merde", "putain", "salaud", "salauds", "salope", "enculé", "enculés", "bouffon", "bouffons", "incompétent",
-            "incompétents", "incapables", "fainéant", "fainéants", "pourri", "pourris", "minable", "minables");
+    private static final Pattern WORD = Pattern.compile("\\p{L}+");
+    /** Acronyms (CAF, MSA, APL, CERFA) are written in capitals by everyone: they never make a comment "capitals". */
+    private static final Set<String> ACRONYMS = WordList.keys("acronymes.txt");
+    private static final int CAPITALS_MIN_LETTERS = 12;
 
     String scrubComment(String comment, Set<String> flags) {
         String scrubbed = comment;
@@ -39,15 +38,10 @@ final class Scrubber {
                 scrubbed = matcher.replaceAll(rule.replacement());
             }
         }
-        if (isMostlyCapitals(comment)) flags.add("capitals");
-        if (MARKUP.matcher(comment).find()) flags.add("markup");
-        var words = WORD.matcher(comment.toLowerCase(Locale.FRENCH));
-        while (words.find()) {
-            if (INSULTS.contains(words.group())) {
-                flags.add("insult");
-                break;
-            }
-        }
+        scrubbed = AgentNames.mask(scrubbed, flags);
+        if (isMostlyCapitals(comment)) flags.add(Flag.CAPITALS.wire());
+        if (MARKUP.matcher(comment).find()) flags.add(Flag.MARKUP.wire());
+        if (Insults.foundIn(comment)) flags.add(Flag.INSULT.wire());
         return scrubbed;
     }
 
@@ -58,13 +52,21 @@ final class Scrubber {
             var matcher = rule.pattern().matcher(scrubbed);
             if (matcher.find()) scrubbed = matcher.replaceAll("[" + rule.flag() + "]");
         }
-        if (!scrubbed.equals(page)) flags.add("page_scrubbed");
+        if (!scrubbed.equals(page)) flags.add(Flag.PAGE_SCRUBBED.wire());
         return scrubbed;
     }
 
-    private static boolean isMostlyCapitals(String text) {
-        long letters = text.codePoints().filter(Character::isLetter).count();
-        long capitals = text.codePoints().filter(Character::isUpperCase).count();
-        return letters >= 12 && capitals * 10 >= letters * 7;
+    /** At least 70 % capitals over at least 12 letters, acronyms left out of both counts. */
+    static boolean isMostlyCapitals(String text) {
+        long letters = 0;
+        long capitals = 0;
+        var words = WORD.matcher(text);
+        while (words.find()) {
+            String word = words.group();
+            if (ACRONYMS.contains(WordList.key(word)) && word.equals(word.toUpperCase(Locale.ROOT))) continue;
+            letters += word.length();
+            capitals += word.codePoints().filter(Character::isUpperCase).count();
+        }
+        return letters >= CAPITALS_MIN_LETTERS && capitals * 10 >= letters * 7;
     }
 }

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  */
 public final class QueryParams {
 
-    /** Service and location codes, as ingest accepts them. */
+    private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private final Map<String, List<String>> params;
     private final List<FieldError> errors = new ArrayList<>();
@@ -51,13 +51,21 @@ public final class QueryParams {
         return value;
     }
 
+    /**
+     * A calendar date written YYYY-MM-DD. Four digits only: ISO's expanded years
+     * (+999999999-01-01) would overflow the epoch milliseconds and days we compare with.
+     */
     public LocalDate date(String name) {
         String value = raw(name);
         if (value == null) return null;
+        if (!ISO_DATE.matcher(value).matches()) {
+            errors.add(new FieldError(name, "must be an ISO date YYYY-MM-DD like 2026-03-31, got '" + value + "'"));
+            return null;
+        }
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            errors.add(new FieldError(name, "must be an ISO date like 2026-03-31, got '" + value + "'"));
+            errors.add(new FieldError(name, "is not a calendar date: '" + value + "'"));
             return null;
         }
     }
@@ -73,16 +81,53 @@ public final class QueryParams {
     }
 
     public boolean flag(String name) {
+        Boolean value = bool(name);
+        return value != null && value;
+    }
+
+    /** true, false, or null when absent. */
+    public Boolean bool(String name) {
         String value = raw(name);
-        if (value == null) return false;
+        if (value == null) return null;
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "true", "1", "yes" -> true;
             case "false", "0", "no" -> false;
             default -> {
                 errors.add(new FieldError(name, "must be true or false"));
-                yield false;
+                yield null;
             }
         };
+    }
+
+    /** A whole number within [min, max], or the fallback when absent. */
+    public int integer(String name, int min, int max, int fallback) {
+        String value = raw(name);
+        if (value == null) return fallback;
+        try {
+            int number = Integer.parseInt(value);
+            if (number >= min && number <= max) return number;
+        } catch (NumberFormatException e) {
+            // named below
+        }
+        errors.add(new FieldError(name, "must be a whole number from " + min + " to " + max + ", got '" + value + "'"));
+        return fallback;
+    }
+
+    /** Words separated by commas (or '|', as the export joins them), each among the allowed; empty when absent. */
+    public List<String> words(String name, List<String> allowed) {
+        String value = raw(name);
+        if (value == null) return List.of();
+        List<String> words = new ArrayList<>();
+        for (String word : value.split("[,|]")) {
+            String w = word.strip();
+            if (w.isEmpty()) continue;
+            if (!allowed.contains(w)) {
+                errors.add(new FieldError(name, "'" + w + "' is not one of " + String.join(", ", allowed)));
+                return List.of();
+            }
+            if (!words.contains(w)) words.add(w);
+        }
+        return List.copyOf(words);
     }
 
     /** One of the allowed lower-case words, or the fallback when absent. */

@@ -80,6 +80,23 @@ public final class Schema {
         public static final Field<String> FLAGS = DSL.field(name("ratings", "flags"), SQLDataType.VARCHAR(200));
         public static final Field<String> PAGE = DSL.field(name("ratings", "page"), SQLDataType.VARCHAR(2000));
         public static final Field<String> LANG = DSL.field(name("ratings", "lang"), SQLDataType.VARCHAR(8));
+        public static final Field<Long> REVIEWED_AT = DSL.field(name("ratings", "reviewed_at"), SQLDataType.BIGINT);
+
+        /** Ratings carrying at least one of the flags (names checked by the caller; the column joins them with '|'). */
+        public static org.jooq.Condition hasAnyFlag(java.util.Collection<String> flags) {
+            Field<String> bounded = DSL.inline("|").concat(FLAGS).concat(DSL.inline("|"));
+            return DSL.or(flags.stream().map(flag -> bounded.like("%|" + flag + "|%")).toList());
+        }
+    }
+
+    public static final class ModerationAudit {
+        public static final Table<Record> TABLE = DSL.table(name("moderation_audit"));
+        public static final Field<String> ID = DSL.field(name("moderation_audit", "id"), SQLDataType.VARCHAR(36));
+        public static final Field<Long> AT = DSL.field(name("moderation_audit", "acted_at"), SQLDataType.BIGINT);
+        public static final Field<String> ACTOR = DSL.field(name("moderation_audit", "actor"), SQLDataType.VARCHAR(200));
+        public static final Field<String> ACTION = DSL.field(name("moderation_audit", "action"), SQLDataType.VARCHAR(16));
+        public static final Field<String> RATING_ID = DSL.field(name("moderation_audit", "rating_id"), SQLDataType.VARCHAR(36));
+        public static final Field<String> SERVICE = DSL.field(name("moderation_audit", "service"), SQLDataType.VARCHAR(64));
     }
 
     public static final class DailyRollups {

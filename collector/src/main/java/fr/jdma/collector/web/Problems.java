@@ -54,6 +54,12 @@ public final class Problems {
     }
 
     public static void send(Context ctx, HttpProblem problem) {
+        problem.headers().forEach(ctx::header);
+        ctx.status(problem.status()).contentType(CONTENT_TYPE).result(json(problem));
+    }
+
+    /** The problem+json text of a problem, for answers written below Javalin (see {@link WholeBodies}). */
+    public static String json(HttpProblem problem) {
         ObjectNode body = JSON.createObjectNode()
                 .put("type", "about:blank")
                 .put("title", problem.title())
@@ -63,7 +69,6 @@ public final class Problems {
             ArrayNode errors = body.putArray("errors");
             problem.errors().forEach(e -> errors.addObject().put("field", e.field()).put("detail", e.detail()));
         }
-        problem.headers().forEach(ctx::header);
-        ctx.status(problem.status()).contentType(CONTENT_TYPE).result(body.toString());
+        return body.toString();
     }
 }
