@@ -32,6 +32,7 @@ public record Config(
     public static final int DEFAULT_BODY_TIMEOUT = 10;
 
     public static Config fromEnv(Map<String, String> env) {
+        fr.jdma.collector.logging.LogLevels.check(env);
         return new Config(
                 intValue(env, "JDMA_PORT", 8080),
                 env.getOrDefault("JDMA_DB_URL", DEFAULT_DB_URL),

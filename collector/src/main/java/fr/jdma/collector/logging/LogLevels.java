@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Which logger writes what: the levels of logging.properties (libraries quieter than our own
  * code), JDMA_LOG_LEVEL for ours, JDMA_LOG_FORMAT for the line format.
  */
-final class LogLevels {
+public final class LogLevels {
 
     private final Map<String, Level> byPrefix = new LinkedHashMap<>();
     private final Level fallback;
@@ -27,7 +27,7 @@ final class LogLevels {
 
     LogLevels(Map<String, String> env, PrintStream out) {
         this.out = out;
-        this.format = LineFormat.named(env.getOrDefault("JDMA_LOG_FORMAT", "text"));
+        this.format = orDefault(() -> LineFormat.named(env.getOrDefault("JDMA_LOG_FORMAT", "text")), LineFormat.TEXT, out);
         Properties properties = new Properties();
         try (InputStream in = LogLevels.class.getResourceAsStream("/logging.properties")) {
             if (in != null) properties.load(in);
@@ -36,11 +36,31 @@ final class LogLevels {
         }
         Level level = level(properties.getProperty("default", "info"), "logging.properties default");
         String override = env.get("JDMA_LOG_LEVEL");
-        if (override != null && !override.isBlank()) level = level(override, "JDMA_LOG_LEVEL");
+        if (override != null && !override.isBlank()) level = orDefault(() -> level(override, "JDMA_LOG_LEVEL"), level, out);
         this.fallback = level;
         properties.stringPropertyNames().stream().filter(name -> !name.equals("default"))
                 .sorted(Comparator.comparingInt(String::length).reversed())  // the longest prefix wins
                 .forEach(name -> byPrefix.put(name, level(properties.getProperty(name), name)));
+    }
+
+    /**
+     * A wrong JDMA_LOG_* value cannot stop the start from here (the logger comes first): it is
+     * said on the first line and the default used; Config then refuses to start with the same words.
+     */
+    private static <T> T orDefault(java.util.function.Supplier<T> read, T fallback, PrintStream out) {
+        try {
+            return read.get();
+        } catch (IllegalArgumentException e) {
+            out.println(e.getMessage());
+            return fallback;
+        }
+    }
+
+    /** Throws the message an administrator needs when JDMA_LOG_FORMAT or JDMA_LOG_LEVEL is wrong. */
+    public static void check(Map<String, String> env) {
+        LineFormat.named(env.getOrDefault("JDMA_LOG_FORMAT", "text"));
+        String override = env.get("JDMA_LOG_LEVEL");
+        if (override != null && !override.isBlank()) level(override, "JDMA_LOG_LEVEL");
     }
 
     ILoggerFactory factory() {

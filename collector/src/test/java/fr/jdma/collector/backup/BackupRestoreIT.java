@@ -54,7 +54,7 @@ class BackupRestoreIT {
         String statsBeforeStop;
         Path quiet = dir.resolve("quiet-backup." + (kind.equals("h2") ? "zip" : "sqlite"));
         try (CollectorProcess collector = CollectorProcess.start(live, dir.resolve("collector.log"), List.of(), Map.of())) {
-            createService(collector);
+            collector.createService("caf");
             AtomicBoolean running = new AtomicBoolean(true);
             ExecutorService posters = post(collector, running, acknowledged);
             while (acknowledged.size() < 300) Thread.sleep(20);
@@ -137,14 +137,6 @@ class BackupRestoreIT {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(response.body()).contains("\"answers\":");
         return response.body();
-    }
-
-    private static void createService(CollectorProcess collector) throws Exception {
-        var response = HTTP.send(HttpRequest.newBuilder(URI.create(collector.url("/api/v1/admin/services")))
-                .header("Authorization", "Bearer " + TestCollector.ADMIN_TOKEN).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"caf\",\"name\":\"CAF\",\"allowedOrigins\":[\"" + TestCollector.ORIGIN + "\"]}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(201);
     }
 
     /** Eight clients posting ratings with varied answers until told to stop. */

@@ -50,6 +50,16 @@ public final class CollectorProcess implements AutoCloseable {
         return new CollectorProcess(builder.start(), port);
     }
 
+    /** Creates service {@code id} accepting ratings from {@link TestCollector#ORIGIN}, with the admin token. */
+    public void createService(String id) throws IOException, InterruptedException {
+        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/api/v1/admin/services")))
+                .header("Authorization", "Bearer " + TestCollector.ADMIN_TOKEN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"" + id + "\",\"name\":\"Service " + id
+                        + "\",\"allowedOrigins\":[\"" + TestCollector.ORIGIN + "\"]}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) throw new IllegalStateException("could not create service " + id + ": " + response.body());
+    }
+
     public String url(String path) {
         return "http://localhost:" + port + path;
     }
