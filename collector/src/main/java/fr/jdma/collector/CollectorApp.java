@@ -14,6 +14,7 @@ import fr.jdma.collector.demo.Demo;
 import fr.jdma.collector.form.FormController;
 import fr.jdma.collector.export.ExportController;
 import fr.jdma.collector.export.RatingsExport;
+import fr.jdma.collector.export.TableDownload;
 import fr.jdma.collector.ingest.GroupCommitWriter;
 import fr.jdma.collector.ingest.IngestController;
 import fr.jdma.collector.ingest.RateLimiter;
@@ -23,6 +24,7 @@ import fr.jdma.collector.moderation.Moderation;
 import fr.jdma.collector.moderation.ModerationAccess;
 import fr.jdma.collector.moderation.ModerationController;
 import fr.jdma.collector.ops.Metrics;
+import fr.jdma.collector.privacy.PrivacyPage;
 import fr.jdma.collector.ops.OpsController;
 import fr.jdma.collector.ops.RefusedOriginLog;
 import fr.jdma.collector.ops.RetentionPurge;
@@ -99,9 +101,10 @@ public final class CollectorApp implements AutoCloseable {
         var analystTokens = new AnalystTokens(database, clock);
         var analysts = new AnalystAccess(admin, analystTokens);
         var tokensApi = new TokensController(analystTokens, catalogue);
-        var exports = new ExportController(analysts, catalogue, new RatingsExport(database));
+        var downloads = new TableDownload(config.xlsxRowsPerSheet());
+        var exports = new ExportController(analysts, catalogue, new RatingsExport(database), downloads);
         var statistics = new Statistics(new RollupReader(database));
-        var stats = new StatsController(analysts, catalogue, statistics);
+        var stats = new StatsController(analysts, catalogue, statistics, downloads);
         var moderation = new ModerationController(new ModerationAccess(admin, analysts), catalogue,
                 new Moderation(database, clock));
         var publicResults = new ResultsController(new PublicResults(catalogue, statistics, clock));
@@ -129,6 +132,7 @@ public final class CollectorApp implements AutoCloseable {
             exports.routes(c);
             stats.routes(c);
             moderation.routes(c);
+            new PrivacyPage(config.retentionDays()).routes(c);
             publicResults.routes(c);
             ops.routes(c);
             backups.routes(c);

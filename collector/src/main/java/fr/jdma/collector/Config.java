@@ -1,5 +1,7 @@
 package fr.jdma.collector;
 
+import fr.jdma.collector.export.XlsxWriter;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -18,6 +20,7 @@ public record Config(
         int retentionDays,
         boolean trustProxy,
         int bodyTimeoutSeconds,
+        int xlsxRowsPerSheet,
         Backups backups,
         Duration dbWait) {
 
@@ -45,6 +48,7 @@ public record Config(
                 intValue(env, "JDMA_RETENTION_DAYS", 0),
                 Boolean.parseBoolean(env.getOrDefault("JDMA_TRUST_PROXY", "false")),
                 intValue(env, "JDMA_BODY_TIMEOUT", DEFAULT_BODY_TIMEOUT),
+                XlsxWriter.MAX_ROWS_PER_SHEET,
                 new Backups(
                         Optional.ofNullable(env.get("JDMA_BACKUP_DIR")).filter(d -> !d.isBlank()).map(Path::of),
                         positive(env, "JDMA_BACKUP_KEEP", 7),
@@ -55,31 +59,36 @@ public record Config(
     /** A configuration for tests and benchmarks: the given database, everything else default. */
     public static Config forDatabase(String dbUrl) {
         return new Config(0, dbUrl, "", "", Optional.of("test-admin-token"), 0, false, 20_000, 0, false,
-                DEFAULT_BODY_TIMEOUT, Backups.NONE, Duration.ZERO);
-    }
-
-    public Config withAdminToken(String token) {
-        return new Config(port, dbUrl, dbUser, dbPassword, Optional.of(token), rateLimitPerMinute, demo, writerQueueCapacity, retentionDays, trustProxy, bodyTimeoutSeconds, backups, dbWait);
+                DEFAULT_BODY_TIMEOUT, XlsxWriter.MAX_ROWS_PER_SHEET, Backups.NONE, Duration.ZERO);
     }
 
     public Config withRateLimit(int perMinute) {
-        return new Config(port, dbUrl, dbUser, dbPassword, adminToken, perMinute, demo, writerQueueCapacity, retentionDays, trustProxy, bodyTimeoutSeconds, backups, dbWait);
+        return new Config(port, dbUrl, dbUser, dbPassword, adminToken, perMinute, demo, writerQueueCapacity, retentionDays, trustProxy, bodyTimeoutSeconds, xlsxRowsPerSheet, backups, dbWait);
     }
 
     public Config withRetentionDays(int days) {
-        return new Config(port, dbUrl, dbUser, dbPassword, adminToken, rateLimitPerMinute, demo, writerQueueCapacity, days, trustProxy, bodyTimeoutSeconds, backups, dbWait);
+        return new Config(port, dbUrl, dbUser, dbPassword, adminToken, rateLimitPerMinute, demo, writerQueueCapacity, days, trustProxy, bodyTimeoutSeconds, xlsxRowsPerSheet, backups, dbWait);
     }
 
     public Config withTrustProxy(boolean trust) {
-        return new Config(port, dbUrl, dbUser, dbPassword, adminToken, rateLimitPerMinute, demo, writerQueueCapacity, retentionDays, trust, bodyTimeoutSeconds, backups, dbWait);
+        return new Config(port, dbUrl, dbUser, dbPassword, adminToken, rateLimitPerMinute, demo, writerQueueCapacity, retentionDays, trust, bodyTimeoutSeconds, xlsxRowsPerSheet, backups, dbWait);
     }
 
     public Config withBodyTimeoutSeconds(int seconds) {
-        return new Config(port, dbUrl, dbUser, dbPassword, adminToken, rateLimitPerMinute, demo, writerQueueCapacity, retentionDays, trustProxy, seconds, backups, dbWait);
+        return new Config(port, dbUrl, dbUser, dbPassword, adminToken, rateLimitPerMinute, demo, writerQueueCapacity, retentionDays, trustProxy, seconds, xlsxRowsPerSheet, backups, dbWait);
+    }
+
+    /** Fewer rows per XLSX sheet than Excel's limit: a test sees the next sheet begin without writing a million rows. */
+    public Config withXlsxRowsPerSheet(int rows) {
+        return new Config(port, dbUrl, dbUser, dbPassword, adminToken, rateLimitPerMinute, demo, writerQueueCapacity, retentionDays, trustProxy, bodyTimeoutSeconds, rows, backups, dbWait);
+    }
+
+    public Config withAdminToken(String token) {
+        return new Config(port, dbUrl, dbUser, dbPassword, Optional.of(token), rateLimitPerMinute, demo, writerQueueCapacity, retentionDays, trustProxy, bodyTimeoutSeconds, xlsxRowsPerSheet, backups, dbWait);
     }
 
     public Config withBackups(Backups settings) {
-        return new Config(port, dbUrl, dbUser, dbPassword, adminToken, rateLimitPerMinute, demo, writerQueueCapacity, retentionDays, trustProxy, bodyTimeoutSeconds, settings, dbWait);
+        return new Config(port, dbUrl, dbUser, dbPassword, adminToken, rateLimitPerMinute, demo, writerQueueCapacity, retentionDays, trustProxy, bodyTimeoutSeconds, xlsxRowsPerSheet, settings, dbWait);
     }
 
     private static int positive(Map<String, String> env, String name, int fallback) {

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What an analyst asks of GET /api/v1/exports/ratings.csv; null filters select everything, and
+ * What an analyst asks of GET /api/v1/exports/ratings.csv or .xlsx; null filters select everything, and
  * {@code flags} selects the ratings carrying any of them (none: every rating).
- * Without a service, every service the analyst may read.
+ * Without a service, every service the analyst may read. {@code variant} only shapes the CSV.
  */
 public record ExportQuery(String service, String location, String source, Period period, List<String> flags,
                           CsvWriter.Variant variant) {
@@ -29,9 +29,9 @@ public record ExportQuery(String service, String location, String source, Period
                 excel ? CsvWriter.Variant.EXCEL : CsvWriter.Variant.STANDARD);
     }
 
-    /** jdma-{service|tous}-{from|debut}-{to|fin}.csv */
+    /** jdma-{service|tous}-{from|debut}-{to|fin}, to which the format adds its extension. */
     public String fileName() {
         return "jdma-" + (service == null ? "tous" : service) + "-" + (period.from() == null ? "debut" : period.from())
-                + "-" + (period.to() == null ? "fin" : period.to()) + ".csv";
+                + "-" + (period.to() == null ? "fin" : period.to());
     }
 }

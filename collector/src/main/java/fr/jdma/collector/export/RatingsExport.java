@@ -10,15 +10,12 @@ import org.jooq.ResultQuery;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** Writes the ratings an {@link ExportQuery} selects as CSV, row by row from a database cursor. */
+/** Writes the ratings an {@link ExportQuery} selects into a table (CSV or XLSX), row by row from a database cursor. */
 public final class RatingsExport {
 
     public static final List<String> COLUMNS = List.of("id", "received_at", "service", "location", "source",
@@ -28,10 +25,6 @@ public final class RatingsExport {
             Ratings.LOCATION, Ratings.SOURCE, Ratings.SATISFACTION, Ratings.CLARITY, Ratings.HELP, Ratings.HELP_REACHED,
             Ratings.HELP_QUALITY, Ratings.COMMENT, Ratings.FLAGS, Ratings.PAGE, Ratings.LANG);
 
-    /** Always three fraction digits, so every row has the same shape (Instant.toString drops zeros). */
-    private static final DateTimeFormatter RECEIVED_AT =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
-
     private final Database database;
 
     public RatingsExport(Database database) {
@@ -39,13 +32,12 @@ public final class RatingsExport {
     }
 
     /** Writes the query's ratings; {@code services} null means every service. */
-    public void write(ExportQuery query, Set<String> services, Writer out) throws IOException {
-        CsvWriter csv = new CsvWriter(out, query.variant());
-        csv.row(COLUMNS.toArray(String[]::new));
+    public void write(ExportQuery query, Set<String> services, TableWriter table) throws IOException {
+        table.header(COLUMNS);
         try {
             database.dialect().stream(database.dsl(), tx -> select(tx, query, services), row -> {
                 try {
-                    writeRow(csv, row);
+                    writeRow(table, row);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -53,7 +45,6 @@ public final class RatingsExport {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        csv.flush();
     }
 
     private static ResultQuery<Record> select(DSLContext tx, ExportQuery query, Set<String> services) {
@@ -75,21 +66,21 @@ public final class RatingsExport {
                         : List.of(Ratings.RECEIVED_AT.asc(), Ratings.ID.asc()));
     }
 
-    private static void writeRow(CsvWriter csv, Record r) throws IOException {
-        csv.cell(r.get(Ratings.ID))
-                .cell(RECEIVED_AT.format(Instant.ofEpochMilli(r.get(Ratings.RECEIVED_AT))))
-                .cell(r.get(Ratings.SERVICE))
-                .cell(r.get(Ratings.LOCATION))
-                .cell(r.get(Ratings.SOURCE))
-                .cell(r.get(Ratings.SATISFACTION))
-                .cell(r.get(Ratings.CLARITY))
-                .cell(r.get(Ratings.HELP))
-                .cell(r.get(Ratings.HELP_REACHED))
-                .cell(r.get(Ratings.HELP_QUALITY))
-                .cell(r.get(Ratings.COMMENT))
-                .cell(r.get(Ratings.FLAGS))
-                .cell(r.get(Ratings.PAGE))
-                .cell(r.get(Ratings.LANG))
-                .endRow();
+    private static void writeRow(TableWriter table, Record r) throws IOException {
+        table.code(r.get(Ratings.ID))
+                .instant(Instant.ofEpochMilli(r.get(Ratings.RECEIVED_AT)))
+                .code(r.get(Ratings.SERVICE))
+                .code(r.get(Ratings.LOCATION))
+                .code(r.get(Ratings.SOURCE))
+                .text(r.get(Ratings.SATISFACTION))
+                .number(r.get(Ratings.CLARITY))
+                .text(r.get(Ratings.HELP))
+                .bool(r.get(Ratings.HELP_REACHED))
+                .number(r.get(Ratings.HELP_QUALITY))
+                .text(r.get(Ratings.COMMENT))
+                .text(r.get(Ratings.FLAGS))
+                .text(r.get(Ratings.PAGE))
+                .text(r.get(Ratings.LANG));
+        table.endRow();
     }
 }

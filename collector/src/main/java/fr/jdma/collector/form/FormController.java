@@ -118,6 +118,10 @@ public final class FormController {
                 ctx.header("Retry-After", "2");
                 page(ctx, 503, FormPage.form(service, answers, Map.of("satisfaction",
                         "votre avis n'a pas pu être enregistré pour le moment ; merci de renvoyer le formulaire dans quelques secondes.")));
+            } else if (outcome.kind() == GroupCommitWriter.Outcome.Kind.CONFLICT) {
+                // the same form sent again with another first answer (back button): the first one stands
+                page(ctx, 409, FormPage.message("Avis déjà enregistré",
+                        "Votre avis a déjà été enregistré avec une autre réponse à la première question ; il n'a pas été modifié."));
             } else {
                 ctx.redirect("/avis/" + service.id() + "/merci", io.javalin.http.HttpStatus.SEE_OTHER);
             }

@@ -135,7 +135,8 @@ final class FormPage {
     }
 
     private static String foot(StringBuilder html) {
-        return html.append("<footer class=\"footer\"><p>Service anonyme : aucun cookie, aucune adresse IP conservée.</p></footer>")
+        return html.append("<footer class=\"footer\"><p>Service anonyme : aucun cookie, aucune adresse IP conservée.</p>"
+                        + "<p><a href=\"/confidentialite\">Données personnelles et confidentialité</a></p></footer>")
                 .append("</body></html>").toString();
     }
 }

@@ -21,7 +21,20 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class GroupCommitWriter implements AutoCloseable {
 
-    public enum Outcome { CREATED, REPLAYED }
+    /** What became of a rating: stored, a replay of a stored id, a completion of one, or a conflict with one. */
+    public record Outcome(Kind kind, String conflict) {
+        public enum Kind { CREATED, REPLAYED, COMPLETED, CONFLICT }
+
+        public static final Outcome CREATED = new Outcome(Kind.CREATED, null);
+        public static final Outcome REPLAYED = new Outcome(Kind.REPLAYED, null);
+        /** Completed now, or a replay of a rating completed before: either way it stands completed. */
+        public static final Outcome COMPLETED = new Outcome(Kind.COMPLETED, null);
+
+        /** The POST contradicts the stored rating (see {@link Completion}); {@code detail} says how. */
+        public static Outcome conflict(String detail) {
+            return new Outcome(Kind.CONFLICT, detail);
+        }
+    }
 
     /** The writer cannot take the rating now (queue full, stopping, database failing); the client may retry. */
     public static final class UnavailableException extends RuntimeException {
@@ -33,8 +46,11 @@ public final class GroupCommitWriter implements AutoCloseable {
     /** Where batches go: {@link RatingStore} in production. */
     @FunctionalInterface
     public interface BatchStore {
-        /** Stores distinct ratings in one durable transaction; true for each one that was new. */
-        boolean[] insert(List<Rating> ratings);
+        /**
+         * Stores distinct ratings in one durable transaction: new ones are created, and a rating
+         * whose id is stored already replays, completes or conflicts with it; one outcome each.
+         */
+        Outcome[] insert(List<Rating> ratings);
     }
 
     private record Pending(Rating rating, CompletableFuture<Outcome> done) {
@@ -106,13 +122,14 @@ public final class GroupCommitWriter implements AutoCloseable {
     }
 
     private void write(List<Pending> batch) {
-        // Racing replays of one id within a batch: the first is written, the others are replays.
+        // Racing posts of one id within a batch: the first is written; a later one with the
+        // same answers shares its fate, a different one (a completion) goes in a next round.
         Map<String, List<Pending>> byId = new LinkedHashMap<>();
         for (Pending p : batch) byId.computeIfAbsent(p.rating().id(), id -> new ArrayList<>()).add(p);
         List<Rating> distinct = byId.values().stream().map(ps -> ps.get(0).rating()).toList();
-        boolean[] created;
+        Outcome[] outcomes;
         try {
-            created = store.insert(distinct);
+            outcomes = store.insert(distinct);
         } catch (RuntimeException e) {
             if (distinct.size() == 1) throw e;
             // One bad row must not fail its neighbours: write them one by one.
@@ -128,14 +145,19 @@ public final class GroupCommitWriter implements AutoCloseable {
             return;
         }
         batches.increment();
+        List<Pending> nextRound = new ArrayList<>();
         int i = 0;
         for (List<Pending> same : byId.values()) {
-            boolean isNew = created[i++];
-            if (isNew) written.increment();
-            for (int k = 0; k < same.size(); k++) {
-                same.get(k).done().complete(isNew && k == 0 ? Outcome.CREATED : Outcome.REPLAYED);
+            Outcome first = outcomes[i++];
+            if (first == Outcome.CREATED) written.increment();
+            Rating firstRating = same.get(0).rating();
+            same.get(0).done().complete(first);
+            for (Pending later : same.subList(1, same.size())) {
+                if (!later.rating().sameAnswers(firstRating)) nextRound.add(later);
+                else later.done().complete(first == Outcome.CREATED ? Outcome.REPLAYED : first);
             }
         }
+        if (!nextRound.isEmpty()) write(nextRound);
     }
 
     /** Stops taking ratings, writes everything already queued, then returns. */

@@ -84,10 +84,24 @@ public final class IngestController {
                 Problems.send(ctx, HttpProblem.retryLater(503, "Service Unavailable",
                         "the rating could not be stored now (" + rootMessage(failure) + "); retry later", 2));
             } else {
-                ctx.status(outcome == GroupCommitWriter.Outcome.CREATED ? 201 : 200).json(Map.of("id", rating.id()));
+                answer(ctx, rating.id(), outcome);
             }
             return null;
         }));
+    }
+
+    /** 201 when stored, 200 for a replay (same body) or a completion, 409 when the id is taken otherwise. */
+    private static void answer(Context ctx, String id, GroupCommitWriter.Outcome outcome) {
+        switch (outcome.kind()) {
+            case CREATED -> ctx.status(201).json(Map.of("id", id));
+            case REPLAYED -> ctx.status(200).json(Map.of("id", id));
+            case COMPLETED -> ctx.status(200).json(new CompletedAnswer(id, true));
+            case CONFLICT -> Problems.send(ctx, new HttpProblem(409, "Conflict", outcome.conflict()));
+        }
+    }
+
+    /** The answer to a completion, and to any replay once the rating is completed. */
+    record CompletedAnswer(String id, boolean completed) {
     }
 
     private static void requireJsonOrText(String contentType) {

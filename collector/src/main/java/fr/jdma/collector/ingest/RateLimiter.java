@@ -3,31 +3,36 @@ package fr.jdma.collector.ingest;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * At most N ratings per minute per client and service, in fixed one-minute windows. The
- * client's address lives only in memory, hashed with a salt drawn at start, for two minutes.
+ * client is known only by its {@link ClientKey} (a keyed hash held in memory), for two minutes.
  */
 public final class RateLimiter {
 
-    private record Window(int client, String service, long minute) {
+    private record Window(String client, String service, long minute) {
     }
 
     private final int perMinute;
     private final Clock clock;
-    private final int salt = new SecureRandom().nextInt();
+    private final ClientKey clientKey;
     private final Cache<Window, AtomicInteger> windows = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofMinutes(2))
             .maximumSize(1_000_000)
             .build();
 
     public RateLimiter(int perMinute, Clock clock) {
+        this(perMinute, clock, new ClientKey());
+    }
+
+    /** With the key the duplicate check shares, so both know a client the same way. */
+    public RateLimiter(int perMinute, Clock clock, ClientKey clientKey) {
         this.perMinute = perMinute;
         this.clock = clock;
+        this.clientKey = clientKey;
     }
 
     /** 0 when the rating may go on, otherwise the seconds to wait before the next try. */
@@ -35,7 +40,7 @@ public final class RateLimiter {
         if (perMinute <= 0) return 0;
         long now = clock.millis();
         long minute = now / 60_000;
-        Window window = new Window(clientAddress.hashCode() ^ salt, service, minute);
+        Window window = new Window(clientKey.of(clientAddress), service, minute);
         int count = windows.get(window, w -> new AtomicInteger()).incrementAndGet();
         if (count <= perMinute) return 0;
         return Math.max(1, ((minute + 1) * 60_000 - now + 999) / 1000);

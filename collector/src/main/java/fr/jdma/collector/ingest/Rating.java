@@ -46,6 +46,23 @@ public record Rating(
         }
     }
 
+    /** The same rating with one more flag (flags are a set: adding one twice changes nothing). */
+    public Rating withFlag(Flag flag) {
+        var more = new java.util.TreeSet<>(flags);
+        more.add(flag.wire());
+        return new Rating(id, receivedAt, service, location, source, satisfaction, clarity, help, helpReached,
+                helpQuality, comment, Set.copyOf(more), page, lang);
+    }
+
+    /** Same service and answers (not place nor time): posting it again would change nothing. */
+    public boolean sameAnswers(Rating other) {
+        return service.equals(other.service) && satisfaction == other.satisfaction
+                && java.util.Objects.equals(clarity, other.clarity) && help.equals(other.help)
+                && java.util.Objects.equals(helpReached, other.helpReached)
+                && java.util.Objects.equals(helpQuality, other.helpQuality)
+                && java.util.Objects.equals(comment, other.comment);
+    }
+
     public boolean triedAdministration() {
         return help.stream().anyMatch(Help::isAdministrationChannel);
     }

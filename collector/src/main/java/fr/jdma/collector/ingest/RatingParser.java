@@ -36,7 +36,8 @@ public final class RatingParser {
     public static final int MAX_COMMENT = 2000;
     private static final int MAX_PAGE = 2000;
     private static final Set<String> FIELDS = Set.of("id", "service", "location", "source", "satisfaction",
-            "clarity", "help", "helpReached", "helpQuality", "comment", "page", "lang");
+            "clarity", "help", "helpReached", "helpQuality", "comment", "page", "lang",
+            "hp", "elapsed"); // abuse signals (product.md): accepted and checked here, acted upon by moderation
     /** The optional questions a service may hide, by the name used in the catalogue. */
     public static final Set<String> HIDEABLE = Set.of("clarity", "help", "comment");
 
@@ -121,6 +122,12 @@ public final class RatingParser {
         String lang = text(body, "lang", errors);
         if (lang != null && !lang.equals("fr") && !lang.equals("en")) {
             errors.add(new FieldError("lang", "must be fr or en"));
+        }
+
+        text(body, "hp", errors);
+        JsonNode elapsed = body.get("elapsed");
+        if (elapsed != null && !elapsed.isNull() && !(elapsed.isIntegralNumber() && elapsed.canConvertToLong() && elapsed.longValue() >= 0)) {
+            errors.add(new FieldError("elapsed", "must be a whole number of milliseconds, 0 or more, got " + elapsed));
         }
 
         if (!errors.isEmpty()) throw new InvalidInputException(errors);

@@ -1,5 +1,6 @@
 package fr.jdma.collector.stats;
 
+import fr.jdma.collector.ingest.Flag;
 import fr.jdma.collector.ingest.Rating;
 import fr.jdma.collector.ingest.Rating.Help;
 import org.jooq.DSLContext;
@@ -28,8 +29,12 @@ public final class Rollups {
     private Rollups() {
     }
 
-    /** The counter values one rating contributes, in the order of {@code Schema.DailyRollups.COUNTERS}. */
+    /**
+     * The counter values one rating contributes, in the order of {@code Schema.DailyRollups.COUNTERS}.
+     * A duplicate (the same comment sent again by the same client) is stored but counts for nothing.
+     */
     public static long[] countsOf(Rating r) {
+        if (r.flags().contains(Flag.DUPLICATE.wire())) return new long[DailyRollups.COUNTERS.size()];
         boolean reached = r.triedAdministration() && r.helpReached() != null;
         boolean quality = r.triedAdministration() && r.helpQuality() != null;
         return new long[] {
@@ -52,16 +57,38 @@ public final class Rollups {
         return (int) r.receivedAt().atZone(ZoneOffset.UTC).toLocalDate().toEpochDay();
     }
 
+    /** A stored rating changed by a completion: same id, service, place and day, more answers. */
+    public record Change(Rating before, Rating after) {
+    }
+
     /** Adds the given (newly stored) ratings to their days, inside the caller's transaction. */
     public static void add(DSLContext tx, List<Rating> created) {
         Map<Key, long[]> deltas = new LinkedHashMap<>();
-        for (Rating r : created) {
-            long[] sum = deltas.computeIfAbsent(new Key(r.service(), r.location(), dayOf(r)),
-                    k -> new long[DailyRollups.COUNTERS.size()]);
-            long[] one = countsOf(r);
-            for (int i = 0; i < sum.length; i++) sum[i] += one[i];
+        for (Rating r : created) accumulate(deltas, r, 1);
+        write(tx, deltas);
+    }
+
+    /** Moves the counts of completed ratings from what they were to what they are, inside the caller's transaction. */
+    public static void change(DSLContext tx, List<Change> changes) {
+        Map<Key, long[]> deltas = new LinkedHashMap<>();
+        for (Change c : changes) {
+            accumulate(deltas, c.after(), 1);
+            accumulate(deltas, c.before(), -1);
         }
+        write(tx, deltas);
+    }
+
+    private static void accumulate(Map<Key, long[]> deltas, Rating r, int sign) {
+        long[] sum = deltas.computeIfAbsent(new Key(r.service(), r.location(), dayOf(r)),
+                k -> new long[DailyRollups.COUNTERS.size()]);
+        long[] one = countsOf(r);
+        for (int i = 0; i < sum.length; i++) sum[i] += sign * one[i];
+    }
+
+    private static void write(DSLContext tx, Map<Key, long[]> deltas) {
         for (var entry : deltas.entrySet()) {
+            // Only duplicates (which count for nothing) on that day: no empty row, no useless update.
+            if (java.util.Arrays.stream(entry.getValue()).allMatch(v -> v == 0)) continue;
             upsert(tx, entry.getKey(), entry.getValue());
         }
     }

@@ -4,18 +4,19 @@ import fr.jdma.collector.access.Analyst;
 import fr.jdma.collector.access.AnalystAccess;
 import fr.jdma.collector.catalogue.ServiceCatalogue;
 import fr.jdma.collector.export.CsvWriter;
+import fr.jdma.collector.export.TableDownload;
+import fr.jdma.collector.export.TableWriter;
 import fr.jdma.collector.input.QueryParams;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.util.List;
 import java.util.Set;
 import java.util.ArrayList;
 import java.util.Map;
 
-/** GET /api/v1/stats (JSON) and /api/v1/stats.csv: the indicators an analyst's token may read. */
+/** GET /api/v1/stats (JSON), /api/v1/stats.csv and /api/v1/stats.xlsx: the indicators an analyst's token may read. */
 public final class StatsController {
 
     public static final List<String> CSV_COLUMNS = List.of("service", "location", "period", "answers",
@@ -26,8 +27,10 @@ public final class StatsController {
     private final AnalystAccess access;
     private final ServiceCatalogue catalogue;
     private final Statistics statistics;
+    private final TableDownload download;
 
-    public StatsController(AnalystAccess access, ServiceCatalogue catalogue, Statistics statistics) {
+    public StatsController(AnalystAccess access, ServiceCatalogue catalogue, Statistics statistics, TableDownload download) {
+        this.download = download;
         this.access = access;
         this.catalogue = catalogue;
         this.statistics = statistics;
@@ -35,17 +38,19 @@ public final class StatsController {
 
     public void routes(JavalinConfig config) {
         config.routes.get("/api/v1/stats", ctx -> ctx.header("Cache-Control", "no-store")
-                .json(Map.of("groups", answer(ctx).groups())));
-        config.routes.get("/api/v1/stats.csv", this::csv);
+                .json(Map.of("groups", answer(access.authenticate(ctx), ctx.queryParamMap()).groups())));
+        config.routes.get("/api/v1/stats.csv",
+                ctx -> table(ctx, access.authenticate(ctx), ctx.queryParamMap(), TableDownload.Format.CSV));
+        config.routes.get("/api/v1/stats.xlsx",
+                ctx -> table(ctx, access.authenticate(ctx), ctx.queryParamMap(), TableDownload.Format.XLSX));
     }
 
     private record Answer(StatsQuery query, List<Indicators> groups) {
     }
 
     /** The query's groups, for its service or, without one, for every service the token may read. */
-    private Answer answer(Context ctx) {
-        Analyst analyst = access.authenticate(ctx);
-        StatsQuery query = StatsQuery.parse(ctx.queryParamMap());
+    private Answer answer(Analyst analyst, Map<String, List<String>> params) {
+        StatsQuery query = StatsQuery.parse(params);
         Set<String> readable = AnalystAccess.readable(analyst, query.service(), catalogue);
         List<String> services = catalogue.list().stream().map(s -> s.id())
                 .filter(id -> readable == null || readable.contains(id)).sorted().toList();
@@ -54,31 +59,34 @@ public final class StatsController {
         return new Answer(query, groups);
     }
 
-    private void csv(Context ctx) throws IOException {
-        Answer answer = answer(ctx);
+    /**
+     * The same groups as the JSON, one row each, for someone already authenticated; {@code excel=true}
+     * shapes the CSV for spreadsheets.
+     */
+    public void table(Context ctx, Analyst analyst, Map<String, List<String>> queryParams, TableDownload.Format format) {
+        Answer answer = answer(analyst, queryParams);
         StatsQuery query = answer.query();
-        QueryParams params = new QueryParams(ctx.queryParamMap());
+        QueryParams params = new QueryParams(queryParams);
         boolean excel = params.flag("excel");
         params.check();
-        // A few rows per location and period: built in memory, unlike the ratings export.
-        StringWriter out = new StringWriter();
-        CsvWriter csv = new CsvWriter(out, excel ? CsvWriter.Variant.EXCEL : CsvWriter.Variant.STANDARD);
-        csv.row(CSV_COLUMNS.toArray(String[]::new));
-        for (Indicators g : answer.groups()) {
-            csv.cell(g.service()).cell(g.location()).cell(g.period()).cell(g.answers())
-                    .cell(g.satisfaction().score()).cell(g.satisfaction().level().code())
-                    .cell(g.satisfaction().good()).cell(g.satisfaction().average()).cell(g.satisfaction().bad())
-                    .cell(g.clarity().score()).cell(g.clarity().answers())
-                    .cell(g.helpReached().percent()).cell(g.helpReached().answers())
-                    .cell(g.helpQuality().score()).cell(g.helpQuality().answers())
-                    .cell(g.autonomy().score()).cell(g.autonomy().answers())
-                    .endRow();
-        }
         String from = query.period().from() == null ? "debut" : query.period().from().toString();
         String to = query.period().to() == null ? "fin" : query.period().to().toString();
-        ctx.contentType("text/csv; charset=utf-8")
-                .header("Content-Disposition", "attachment; filename=\"jdma-stats-" + (query.service() == null ? "tous" : query.service()) + "-" + from + "-" + to + ".csv\"")
-                .header("Cache-Control", "no-store")
-                .result(out.toString());
+        String name = "jdma-stats-" + (query.service() == null ? "tous" : query.service()) + "-" + from + "-" + to;
+        download.send(ctx, format, excel ? CsvWriter.Variant.EXCEL : CsvWriter.Variant.STANDARD, name, "indicateurs",
+                analyst.name(), table -> write(answer.groups(), table));
+    }
+
+    private static void write(List<Indicators> groups, TableWriter table) throws IOException {
+        table.header(CSV_COLUMNS);
+        for (Indicators g : groups) {
+            table.code(g.service()).code(g.location()).text(g.period()).number(g.answers())
+                    .number(g.satisfaction().score()).text(g.satisfaction().level().code())
+                    .number(g.satisfaction().good()).number(g.satisfaction().average()).number(g.satisfaction().bad())
+                    .number(g.clarity().score()).number(g.clarity().answers())
+                    .number(g.helpReached().percent()).number(g.helpReached().answers())
+                    .number(g.helpQuality().score()).number(g.helpQuality().answers())
+                    .number(g.autonomy().score()).number(g.autonomy().answers());
+            table.endRow();
+        }
     }
 }

@@ -80,6 +80,8 @@ public final class Schema {
         public static final Field<String> FLAGS = DSL.field(name("ratings", "flags"), SQLDataType.VARCHAR(200));
         public static final Field<String> PAGE = DSL.field(name("ratings", "page"), SQLDataType.VARCHAR(2000));
         public static final Field<String> LANG = DSL.field(name("ratings", "lang"), SQLDataType.VARCHAR(8));
+        /** When the rating was completed by a second POST of its id (V7); null until then. */
+        public static final Field<Long> COMPLETED_AT = DSL.field(name("ratings", "completed_at"), SQLDataType.BIGINT);
         public static final Field<Long> REVIEWED_AT = DSL.field(name("ratings", "reviewed_at"), SQLDataType.BIGINT);
 
         /** Ratings carrying at least one of the flags (names checked by the caller; the column joins them with '|'). */

@@ -41,4 +41,43 @@ class CsvWriterTest {
         assertThat(write(CsvWriter.Variant.STANDARD, "=1+1", "+33", "-2", "@SUM(A1)", "\tx", "\rx", "a=b"))
                 .isEqualTo("'=1+1,'+33,'-2,'@SUM(A1),'\tx,\"'\rx\",a=b\r\n");
     }
+
+    static String codes(CsvWriter.Variant variant, String... codes) throws IOException {
+        StringWriter out = new StringWriter();
+        CsvWriter csv = new CsvWriter(out, variant);
+        for (String code : codes) csv.code(code);
+        csv.endRow();
+        return out.toString();
+    }
+
+    @Test
+    void the_excel_variant_writes_codes_a_spreadsheet_would_change_as_a_text_formula() throws IOException {
+        assertThat(codes(CsvWriter.Variant.EXCEL, "01004", "2A004", "caf-94", "123456789012", "1E5", "03-04", "TRUE"))
+                .isEqualTo("\uFEFF\"=\"\"01004\"\"\";\"=\"\"2A004\"\"\";\"=\"\"caf-94\"\"\";\"=\"\"123456789012\"\"\";"
+                        + "\"=\"\"1E5\"\"\";\"=\"\"03-04\"\"\";\"=\"\"TRUE\"\"\"\r\n");
+    }
+
+    @Test
+    void the_excel_variant_leaves_codes_a_spreadsheet_shows_as_written_and_empty_ones_alone() throws IOException {
+        assertThat(codes(CsvWriter.Variant.EXCEL, "75056", "caf", "aide-logement", "button", null, ""))
+                .isEqualTo("\uFEFF75056;caf;aide-logement;button;;\r\n");
+    }
+
+    @Test
+    void a_code_the_formula_rule_catches_or_that_could_end_a_string_is_never_a_text_formula() throws IOException {
+        assertThat(codes(CsvWriter.Variant.EXCEL, "-01004", "0\"1", "=\"1\"")).isEqualTo("\uFEFF'-01004;\"0\"\"1\";\"'=\"\"1\"\"\"\r\n");
+    }
+
+    @Test
+    void the_standard_variant_writes_codes_as_they_are() throws IOException {
+        assertThat(codes(CsvWriter.Variant.STANDARD, "01004", "2A004", "-caf")).isEqualTo("01004,2A004,'-caf\r\n");
+    }
+
+    @Test
+    void user_text_is_never_written_as_a_text_formula_even_when_it_looks_like_a_code() throws IOException {
+        StringWriter out = new StringWriter();
+        new CsvWriter(out, CsvWriter.Variant.EXCEL).text("01004").text("=1+1").endRow();
+
+        assertThat(out.toString()).isEqualTo("\uFEFF01004;'=1+1\r\n");
+    }
 }

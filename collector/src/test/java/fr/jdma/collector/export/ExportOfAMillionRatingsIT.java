@@ -3,7 +3,10 @@ package fr.jdma.collector.export;
 import fr.jdma.collector.storage.Database;
 import fr.jdma.collector.storage.Schema.Services;
 import fr.jdma.collector.support.TestDatabases;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,6 +17,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -21,57 +25,114 @@ import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The export streams: a million ratings go out through a collector limited to a 64 MB heap,
- * which could not hold them (the CSV alone is over 100 MB). Runs against the packaged jar.
+ * The exports stream: a million ratings go out through a collector limited to a 64 MB heap,
+ * which could not hold them (the CSV alone is over 100 MB, the XLSX sheet's XML several times
+ * that). One database and one collector serve both files. Runs against the packaged jar.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ExportOfAMillionRatingsIT {
 
     static final int ROWS = 1_000_000;
     static final String ADMIN = "it-admin-token";
 
-    @TempDir
+    /** The database and the downloaded files: one directory for the class (@TempDir on a @BeforeAll parameter). */
     Path dir;
+    Path log;
+    Process collector;
+    int port;
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    @Test
-    @Timeout(value = 4, unit = TimeUnit.MINUTES)
-    void a_million_ratings_export_through_a_64_MB_heap_without_running_out_of_memory() throws Exception {
+    @BeforeAll
+    void startACollectorOverAMillionRatings(@TempDir Path dir) throws Exception {
+        this.dir = dir;
         String url = TestDatabases.h2(dir);
         insertRatings(url);
-        int port = freePort();
-        Path log = dir.resolve("collector.log");
+        port = freePort();
+        log = dir.resolve("collector.log");
         ProcessBuilder builder = new ProcessBuilder("java", "-Xmx64m", "-XX:+ExitOnOutOfMemoryError", "-jar", jar())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("JDMA_PORT", Integer.toString(port));
         builder.environment().put("JDMA_DB_URL", url);
         builder.environment().put("JDMA_ADMIN_TOKEN", ADMIN);
-        Process collector = builder.start();
-        try {
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            awaitHealthy(http, port, collector, log);
+        collector = builder.start();
+        awaitHealthy(http, port, collector, log);
+    }
 
-            long lines;
-            try {
-                HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(
-                                URI.create("http://localhost:" + port + "/api/v1/exports/ratings.csv?service=caf"))
-                        .header("Authorization", "Bearer " + ADMIN).build(), HttpResponse.BodyHandlers.ofInputStream());
-                assertThat(response.statusCode()).isEqualTo(200);
-                lines = countLines(response.body());
-            } catch (IOException e) {
-                collector.waitFor(5, TimeUnit.SECONDS);
-                throw new AssertionError("the export broke off (" + e + "); the collector "
-                        + (collector.isAlive() ? "is still running" : "exited with " + collector.exitValue())
-                        + "; its log:\n" + Files.readString(log), e);
+    @AfterAll
+    void stop() throws InterruptedException {
+        if (collector == null) return;
+        collector.destroy();
+        collector.waitFor(20, TimeUnit.SECONDS);
+    }
+
+    /** Sends the export request and counts its rows; a broken-off body fails with the collector's state and log. */
+    <T> void export(String path, HttpResponse.BodyHandler<T> handler, ThrowingFunction<T, Long> count, long expected) throws Exception {
+        long counted;
+        try {
+            HttpResponse<T> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .header("Authorization", "Bearer " + ADMIN).build(), handler);
+            assertThat(response.statusCode()).isEqualTo(200);
+            counted = count.apply(response.body());
+        } catch (IOException e) {
+            collector.waitFor(5, TimeUnit.SECONDS);
+            throw new AssertionError("the export broke off (" + e + "); the collector "
+                    + (collector.isAlive() ? "is still running" : "exited with " + collector.exitValue())
+                    + "; its log:\n" + Files.readString(log), e);
+        }
+        assertThat(counted).isEqualTo(expected);
+        assertThat(collector.isAlive()).as("collector still running; its log:%n%s", Files.readString(log)).isTrue();
+        assertThat(Files.readString(log)).doesNotContain("OutOfMemoryError");
+    }
+
+    interface ThrowingFunction<T, R> {
+        R apply(T value) throws IOException;
+    }
+
+    @Test
+    @Timeout(value = 4, unit = TimeUnit.MINUTES)
+    void a_million_ratings_export_through_a_64_MB_heap_without_running_out_of_memory() throws Exception {
+        export("/api/v1/exports/ratings.csv?service=caf", HttpResponse.BodyHandlers.ofInputStream(),
+                ExportOfAMillionRatingsIT::countLines, ROWS + 1);
+    }
+
+    @Test
+    @Timeout(value = 8, unit = TimeUnit.MINUTES)
+    void a_million_ratings_export_as_xlsx_through_a_64_MB_heap_on_one_sheet() throws Exception {
+        Path xlsx = dir.resolve("export.xlsx");
+        export("/api/v1/exports/ratings.xlsx?service=caf", HttpResponse.BodyHandlers.ofFile(xlsx),
+                file -> countSheetRows(file, "xl/worksheets/sheet1.xml"), ROWS + 1L);
+        try (ZipFile zip = new ZipFile(xlsx.toFile())) {
+            assertThat(zip.getEntry("xl/worksheets/sheet2.xml")).as("a second sheet").isNull();
+        }
+    }
+
+    /** The rows of one sheet of a workbook, counted as its XML streams by. */
+    static long countSheetRows(Path xlsx, String sheet) throws IOException {
+        try (ZipFile zip = new ZipFile(xlsx.toFile())) {
+            ZipEntry entry = zip.getEntry(sheet);
+            assertThat(entry).as(sheet).isNotNull();
+            byte[] pattern = "<row ".getBytes(StandardCharsets.US_ASCII);
+            long rows = 0;
+            int matched = 0;
+            byte[] buffer = new byte[64 * 1024];
+            try (InputStream in = zip.getInputStream(entry)) {
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    for (int i = 0; i < n; i++) {
+                        matched = buffer[i] == pattern[matched] ? matched + 1 : buffer[i] == pattern[0] ? 1 : 0;
+                        if (matched == pattern.length) {
+                            rows++;
+                            matched = 0;
+                        }
+                    }
+                }
             }
-            assertThat(lines).isEqualTo(ROWS + 1);
-            assertThat(collector.isAlive()).as("collector still running; its log:%n%s", Files.readString(log)).isTrue();
-            assertThat(Files.readString(log)).doesNotContain("OutOfMemoryError");
-        } finally {
-            collector.destroy();
-            collector.waitFor(20, TimeUnit.SECONDS);
+            return rows;
         }
     }
 

@@ -61,6 +61,30 @@ class GroupCommitWriterTest {
     }
 
     @Test
+    void a_completion_queued_behind_its_first_answer_goes_to_the_store_in_a_next_round() throws Exception {
+        List<List<Rating>> batches = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch release = new CountDownLatch(1);
+        Set<String> stored = Collections.synchronizedSet(new HashSet<>());
+        GroupCommitWriter writer = new GroupCommitWriter(batch -> {
+            await(release);
+            batches.add(batch);
+            return batch.stream().map(r -> stored.add(r.id()) ? Outcome.CREATED : Outcome.COMPLETED).toArray(Outcome[]::new);
+        }, 100);
+        writer.submit(rating(UUID.randomUUID().toString()));  // holds the writer while both steps queue up
+        String id = UUID.randomUUID().toString();
+        var first = writer.submit(rating(id));
+        Rating withClarity = rating(id);
+        var completion = writer.submit(new Rating(id, withClarity.receivedAt(), "caf", "", "", Rating.Satisfaction.GOOD, 4,
+                List.of(), null, null, null, Set.of(), null, null));
+        release.countDown();
+
+        assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo(Outcome.CREATED);
+        assertThat(completion.get(5, TimeUnit.SECONDS)).isEqualTo(Outcome.COMPLETED);
+        writer.close();
+        assertThat(batches.stream().flatMap(List::stream).filter(r -> r.id().equals(id)).count()).isEqualTo(2);
+    }
+
+    @Test
     void a_rating_the_store_rejects_does_not_fail_its_neighbours() throws Exception {
         String poison = UUID.randomUUID().toString();
         CountDownLatch release = new CountDownLatch(1);
@@ -101,9 +125,9 @@ class GroupCommitWriterTest {
                 null, Set.of(), null, null);
     }
 
-    private static boolean[] created(int n) {
-        boolean[] all = new boolean[n];
-        java.util.Arrays.fill(all, true);
+    private static Outcome[] created(int n) {
+        Outcome[] all = new Outcome[n];
+        java.util.Arrays.fill(all, Outcome.CREATED);
         return all;
     }
 

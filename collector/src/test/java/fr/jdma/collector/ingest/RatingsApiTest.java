@@ -219,6 +219,16 @@ class RatingsApiTest {
     }
 
     @Test
+    void the_widget_abuse_fields_hp_and_elapsed_are_accepted_and_checked() {
+        assertThat(collector.postRating(rating(",\"hp\":\"\",\"elapsed\":8200")).statusCode()).isEqualTo(201);
+
+        var response = collector.postRating(rating(",\"hp\":3,\"elapsed\":-1").replace(ID, "3f2b8c1e-5d4a-4e8b-9c1a-2b3c4d5e6f71"));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("\"field\":\"hp\"").contains("\"field\":\"elapsed\"");
+    }
+
+    @Test
     void an_unknown_field_is_named_in_a_400() {
         assertProblem(collector.postRating(rating(",\"rating\":5")), 400, "rating");
     }
