@@ -1,4 +1,5 @@
 // What the snippet says, read once from the <script> element at evaluation time.
+import { HIDEABLE } from './i18n.js';
 
 /**
  * The widget's configuration from its script element (or any object with `src`,
@@ -13,7 +14,7 @@ export function readConfig(script) {
     source: d.source || 'button',
     lang: d.lang == 'en' ? 'en' : 'fr',
     // data-questions="clarity,comment" narrows the optional questions
-    questions: ['clarity', 'help', 'comment'].filter((q) => (d.questions || q).includes(q)),
+    questions: HIDEABLE.filter((q) => (d.questions || q).includes(q)),
     nonce: script.nonce,
   };
 }

@@ -2,7 +2,7 @@
 // checkboxes (arrow keys and screen readers work as usual); only question 1 is required.
 // Ids need no prefix: the widget's shadow root scopes them.
 import { h } from './dom.js';
-import { HELP } from './send.js';
+import Q from '../../contract/questions.json' with { type: 'json' };
 import { hints } from './hints.js';
 import * as T from './i18n.js';
 
@@ -30,7 +30,7 @@ function group(t, legend, name, values, first, type = 'radio') {
 export function buildDialog(t, shown, onSend) {
   const close = h('button', { class: 'x' }, t[T.CLOSE]); // outside the form
   const error = h('p', { id: 'e', class: 'e' });
-  const q1 = group(t, T.Q1, 'satisfaction', ['good', 'average', 'bad'], T.GOOD);
+  const q1 = group(t, T.Q1, 'satisfaction', Q.values.satisfaction, T.GOOD);
   q1.firstChild.after(error);
   const form = h('form', { novalidate: 1 }, q1);
 
@@ -40,7 +40,7 @@ export function buildDialog(t, shown, onSend) {
     const followUp = h('div', { hidden: 1 },
       group(t, T.REACHED, 'helpReached', ['true', 'false'], T.YES),
       group(t, T.QUALITY, 'helpQuality', 0, T.QUALITY1));
-    form.append(group(t, T.Q3, 'help', [...HELP, 'none'], T.HELP_TEXTS, 'checkbox'), followUp);
+    form.append(group(t, T.Q3, 'help', Q.values.help, T.HELP_TEXTS, 'checkbox'), followUp);
     form.onchange = ({ target }) => {
       if (target.name != 'help') return;
       const boxes = [...form.querySelectorAll('[name=help]')];

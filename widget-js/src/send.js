@@ -1,6 +1,9 @@
 // Builds the rating the collector expects, posts it, and says what its answer means.
 
-export const HELP = ['counter', 'phone', 'email', 'relative', 'association', 'websites', 'other'];
+import Q from '../../contract/questions.json' with { type: 'json' };
+
+// The answers to the help question but "none", from contract/questions.json (the first three are the administration's)
+export const HELP = Q.values.help.filter((v) => v != 'none');
 
 /**
  * A UUID v4 from 31 random bytes (crypto.randomUUID is missing outside secure contexts):

@@ -113,8 +113,12 @@ export async function exportedRatings(collector, service) {
   return parseCsv((await r.text()).replace(/^\uFEFF/, ''));
 }
 
+/**
+ * Where the tests write their screenshots: under target/ so a test run leaves the clone clean;
+ * `npm run screenshots` points JDMA_SCREENSHOTS at docs/screenshots to refresh the README's copies.
+ */
 export function screenshotPath(name) {
-  const dir = join(REPO_DIR, 'docs', 'screenshots');
+  const dir = process.env.JDMA_SCREENSHOTS ? resolve(process.env.JDMA_SCREENSHOTS) : join(WIDGET_DIR, 'target', 'screenshots');
   mkdirSync(dir, { recursive: true });
   return join(dir, name);
 }

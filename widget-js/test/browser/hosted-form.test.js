@@ -23,7 +23,7 @@ test('the hosted form is sent without JavaScript and the answer is stored with i
 
   await page.getByRole('radio', { name: 'Moyen' }).check();
   await page.getByRole('radio', { name: '4', exact: true }).first().check();
-  await page.getByRole('checkbox', { name: 'Le téléphone' }).check();
+  await page.getByRole('checkbox', { name: 'Téléphone' }).check();
   await page.getByRole('group', { name: "Avez-vous réussi à joindre l'administration ?" }).getByRole('radio', { name: 'Non' }).check();
   await page.getByRole('textbox', { name: 'Souhaitez-vous nous en dire plus ?' }).fill('Trop d\'attente au téléphone 😕 <b>');
   await page.getByRole('button', { name: 'Envoyer mon avis' }).click();

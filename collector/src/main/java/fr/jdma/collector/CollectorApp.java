@@ -38,6 +38,7 @@ import fr.jdma.collector.storage.Database;
 import fr.jdma.collector.web.ClientAddress;
 import fr.jdma.collector.web.HeadAsGet;
 import fr.jdma.collector.web.HttpProblem;
+import fr.jdma.collector.web.Page;
 import fr.jdma.collector.web.Problems;
 import fr.jdma.collector.web.WholeBodies;
 import fr.jdma.collector.widget.SnippetPage;
@@ -124,7 +125,8 @@ public final class CollectorApp implements AutoCloseable {
                     throw HttpProblem.unauthorized("an admin token is required: Authorization: Bearer <JDMA_ADMIN_TOKEN>");
                 }
             });
-            Problems.register(c);
+            Problems.register(c, database::isOutage);
+            Page.routes(c);
             ingest.routes(c);
             catalogueApi.routes(c);
             form.routes(c);

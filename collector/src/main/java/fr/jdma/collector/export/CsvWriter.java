@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * "=HYPERLINK(…)" stays text in Excel or LibreOffice. Null is an empty cell.
  * <p>
  * In the Excel variant a code ({@link #code}) that a spreadsheet would not show as written (01004 read
- * as the number 1004, 2A004, caf-94, a 12-digit id shown as 1.23E+11, 1E5, 03-04 read as a date, true)
+ * as the number 1004, 2A004, a 12-digit id shown as 1.23E+11, 1E5, 03-04 read as a date, true)
  * is written as {@code ="01004"}: the only CSV form that both Excel and LibreOffice open as the text
  * itself. It is a formula, but one that can only give back its own text: it is written only for codes
  * made of letters, digits and {@code . _ - /} (no quote can close the string), never for a value the
@@ -26,11 +26,12 @@ public final class CsvWriter implements TableWriter {
     /** What a code may hold to be written as a string-literal formula: nothing that could end the string. */
     private static final Pattern LITERAL_CODE = Pattern.compile("[A-Za-z0-9._/-]{1,128}");
     /**
-     * Codes a spreadsheet shows as written: words without digits (other than the booleans it would
-     * convert), and whole numbers it shows in full (no leading zero, at most 11 digits).
+     * Codes a spreadsheet would not show as written: its booleans, and whatever starts like a number
+     * (01004, 2A004, 1E5, 03-04, .5, a 12-digit id shown as 1.23E+11)...
      */
-    private static final Pattern SHOWN_AS_WRITTEN =
-            Pattern.compile("(?!(?i:true|false|vrai|faux)$)[A-Za-z_.-]+|[1-9][0-9]{0,10}");
+    private static final Pattern READ_AS_NUMBER = Pattern.compile("(?i:true|false|vrai|faux)|[0-9.][A-Za-z0-9._/-]*");
+    /** ...except whole numbers it shows in full (no leading zero, at most 11 digits), such as 75056. */
+    private static final Pattern SHOWN_IN_FULL = Pattern.compile("[1-9][0-9]{0,10}");
 
     /** Always three fraction digits, so every row has the same shape (Instant.toString drops zeros). */
     private static final DateTimeFormatter INSTANT =
@@ -74,7 +75,7 @@ public final class CsvWriter implements TableWriter {
     @Override
     public CsvWriter code(String value) throws IOException {
         if (codesAsText && value != null && LITERAL_CODE.matcher(value).matches() && defused(value).equals(value)
-                && !SHOWN_AS_WRITTEN.matcher(value).matches()) {
+                && READ_AS_NUMBER.matcher(value).matches() && !SHOWN_IN_FULL.matcher(value).matches()) {
             return write("=\"" + value + "\"");
         }
         return cell(value);

@@ -67,7 +67,8 @@ public final class RatingsExport {
     }
 
     private static void writeRow(TableWriter table, Record r) throws IOException {
-        table.code(r.get(Ratings.ID))
+        // ids are UUIDs (ingest checks them), which no spreadsheet changes: plain text
+        table.text(r.get(Ratings.ID))
                 .instant(Instant.ofEpochMilli(r.get(Ratings.RECEIVED_AT)))
                 .code(r.get(Ratings.SERVICE))
                 .code(r.get(Ratings.LOCATION))

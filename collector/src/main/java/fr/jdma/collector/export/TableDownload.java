@@ -1,5 +1,6 @@
 package fr.jdma.collector.export;
 
+import fr.jdma.collector.web.ClientGone;
 import fr.jdma.collector.web.Streams;
 import io.javalin.http.Context;
 import org.slf4j.Logger;
@@ -63,6 +64,12 @@ public final class TableDownload {
             rows.write(table);
             table.close();
         } catch (IOException | RuntimeException e) {
+            if (ClientGone.in(e)) {
+                // An ordinary event; nobody is left to read, and aborting again would only make
+                // Javalin log a stack trace.
+                log.info("download of {} for {} cancelled by the client", file, requester);
+                return;
+            }
             log.warn("download of {} for {} stopped early: {}", file, requester, e.toString());
             Streams.abort(ctx, e);
         }

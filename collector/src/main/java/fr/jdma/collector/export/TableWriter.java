@@ -15,7 +15,7 @@ public interface TableWriter extends Closeable {
     /** The first row. Columns named {@code *_at} hold UTC instants. */
     void header(List<String> names) throws IOException;
 
-    /** An id, service, location, source or period: text a spreadsheet must never turn into a number or a date. */
+    /** A service, location or source code: text a spreadsheet must never turn into a number or a date. */
     TableWriter code(String value) throws IOException;
 
     /** Free text, written as it is (user text included: never run as a formula). */

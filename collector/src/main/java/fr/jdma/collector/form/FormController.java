@@ -13,14 +13,11 @@ import fr.jdma.collector.input.Codes;
 import fr.jdma.collector.input.FieldError;
 import fr.jdma.collector.input.InvalidInputException;
 import fr.jdma.collector.web.ClientAddress;
-import fr.jdma.collector.web.Html;
+import fr.jdma.collector.web.Page;
 import fr.jdma.collector.web.Origins;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +42,6 @@ public final class FormController {
     private final RateLimiter rateLimiter;
     private final ClientAddress clients;
     private final Clock clock;
-    private final byte[] stylesheet;
 
     public FormController(ServiceCatalogue catalogue, RatingParser parser, GroupCommitWriter writer,
                           RateLimiter rateLimiter, ClientAddress clients, Clock clock) {
@@ -55,16 +51,9 @@ public final class FormController {
         this.rateLimiter = rateLimiter;
         this.clients = clients;
         this.clock = clock;
-        try (InputStream css = FormController.class.getClassLoader().getResourceAsStream("assets/form.css")) {
-            this.stylesheet = css.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     public void routes(JavalinConfig config) {
-        config.routes.get("/assets/form.css", ctx -> ctx.contentType("text/css; charset=utf-8")
-                .header("Cache-Control", "public, max-age=3600").result(stylesheet));
         config.routes.get("/avis/{service}", this::show);
         config.routes.post("/avis/{service}", this::submit);
         config.routes.get("/avis/{service}/merci", ctx -> service(ctx).ifPresent(s -> page(ctx, 200, FormPage.thanks(s))));
@@ -194,12 +183,7 @@ public final class FormController {
         return messages;
     }
 
-    private static void page(Context ctx, int status, String html) {
-        ctx.status(status)
-                .header("Content-Security-Policy", Html.PAGE_CSP)
-                .header("Cache-Control", "no-store")
-                .header("X-Content-Type-Options", "nosniff")
-                .contentType("text/html; charset=utf-8")
-                .result(html);
+    private static void page(Context ctx, int status, Page page) {
+        page.send(ctx, status);
     }
 }

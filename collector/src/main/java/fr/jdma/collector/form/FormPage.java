@@ -1,10 +1,12 @@
 package fr.jdma.collector.form;
 
 import fr.jdma.collector.catalogue.Service;
-import fr.jdma.collector.form.Questions.Choice;
+import fr.jdma.collector.form.FormQuestions.Choice;
 import fr.jdma.collector.ingest.RatingParser;
-import fr.jdma.collector.web.Html;
+import fr.jdma.collector.web.Components;
+import fr.jdma.collector.web.Page;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,66 +24,64 @@ final class FormPage {
         }
     }
 
+    private static final String ANONYMOUS = "Service anonyme : aucun cookie, aucune adresse IP conservée.";
+
     private FormPage() {
     }
 
-    static String form(Service service, Answers answers, Map<String, String> errors) {
+    static Page form(Service service, Answers answers, Map<String, String> errors) {
         Set<String> hidden = Set.copyOf(service.hiddenQuestions());
-        StringBuilder html = Html.pageStart((errors.isEmpty() ? "" : "Erreur – ") + "Je donne mon avis – " + service.name());
-        html.append("<main id=\"contenu\" class=\"page\"><h1>Je donne mon avis</h1>")
+        StringBuilder html = new StringBuilder(8192);
+        html.append("<h1>Je donne mon avis</h1>")
                 .append("<p class=\"service\">").append(escape(service.name()))
                 .append(service.organisation().isEmpty() ? "" : " – " + escape(service.organisation())).append("</p>")
                 .append("<p class=\"hint\">Seule la première question est obligatoire. Les champs obligatoires sont marqués d'un astérisque (*).</p>");
         if (!errors.isEmpty()) {
-            html.append("<div class=\"errors\" role=\"alert\" tabindex=\"-1\" id=\"erreurs\"><h2>Votre avis n'a pas pu être envoyé</h2><ul>");
-            errors.forEach((field, message) -> html.append("<li><a href=\"#").append(escape(field)).append("\">")
-                    .append(escape(Questions.label(field))).append(" : ").append(escape(message)).append("</a></li>"));
-            html.append("</ul></div>");
+            Map<String, String> summary = new LinkedHashMap<>();
+            errors.forEach((field, message) -> summary.put(field, FormQuestions.label(field) + " : " + message));
+            html.append(Components.errorSummary("Votre avis n'a pas pu être envoyé", summary));
         }
         html.append("<form method=\"post\" action=\"/avis/").append(escape(service.id())).append("\" novalidate>")
                 .append(hiddenInput("id", answers.id()))
                 .append(hiddenInput("location", answers.location()))
                 .append(hiddenInput("source", answers.source()))
                 .append(hiddenInput("page", answers.page()));
-        radios(html, "satisfaction", Questions.SATISFACTION + " *", null, Questions.SATISFACTION_CHOICES,
+        radios(html, "satisfaction", FormQuestions.SATISFACTION + " *", null, FormQuestions.SATISFACTION_CHOICES,
                 answers.satisfaction(), errors, true);
         if (!hidden.contains("clarity")) {
-            radios(html, "clarity", Questions.CLARITY, null, Questions.CLARITY_CHOICES, answers.clarity(), errors, false);
+            radios(html, "clarity", FormQuestions.CLARITY, null, FormQuestions.CLARITY_CHOICES, answers.clarity(), errors, false);
         }
         if (!hidden.contains("help")) {
             checkboxes(html, answers.help(), errors);
-            radios(html, "helpReached", Questions.HELP_REACHED, Questions.ONLY_IF_ADMINISTRATION,
-                    Questions.HELP_REACHED_CHOICES, answers.helpReached(), errors, false);
-            radios(html, "helpQuality", Questions.HELP_QUALITY, Questions.ONLY_IF_ADMINISTRATION,
-                    Questions.HELP_QUALITY_CHOICES, answers.helpQuality(), errors, false);
+            radios(html, "helpReached", FormQuestions.HELP_REACHED, FormQuestions.ONLY_IF_ADMINISTRATION,
+                    FormQuestions.HELP_REACHED_CHOICES, answers.helpReached(), errors, false);
+            radios(html, "helpQuality", FormQuestions.HELP_QUALITY, FormQuestions.ONLY_IF_ADMINISTRATION,
+                    FormQuestions.HELP_QUALITY_CHOICES, answers.helpQuality(), errors, false);
         }
         if (!hidden.contains("comment")) {
             html.append("<div class=\"group").append(errors.containsKey("comment") ? " has-error" : "").append("\">")
-                    .append("<label for=\"comment\" class=\"question\">").append(escape(Questions.COMMENT)).append("</label>")
-                    .append("<p class=\"hint\" id=\"comment-notice\">").append(escape(Questions.COMMENT_NOTICE)).append("</p>")
+                    .append("<label for=\"comment\" class=\"question\">").append(escape(FormQuestions.COMMENT)).append("</label>")
+                    .append("<p class=\"hint\" id=\"comment-notice\">").append(escape(FormQuestions.COMMENT_NOTICE)).append("</p>")
                     .append(error("comment", errors))
                     .append("<textarea id=\"comment\" name=\"comment\" rows=\"5\" maxlength=\"").append(RatingParser.MAX_COMMENT)
                     .append("\" aria-describedby=\"comment-notice").append(errors.containsKey("comment") ? " comment-error" : "")
                     .append("\">").append(escape(answers.comment())).append("</textarea></div>");
         }
-        html.append("<button type=\"submit\" class=\"send\">Envoyer mon avis</button></form></main>");
-        return foot(html);
+        html.append("<button type=\"submit\" class=\"send\">Envoyer mon avis</button></form>");
+        return shell((errors.isEmpty() ? "" : "Erreur – ") + service.name(), html);
     }
 
-    static String thanks(Service service) {
-        StringBuilder html = Html.pageStart("Merci – Je donne mon avis – " + service.name());
-        html.append("<main id=\"contenu\" class=\"page\"><h1>Merci !</h1>")
+    static Page thanks(Service service) {
+        StringBuilder html = new StringBuilder();
+        html.append("<h1>Merci !</h1>")
                 .append("<p role=\"status\">Votre avis sur « ").append(escape(service.name()))
                 .append(" » a bien été enregistré. Il nous aidera à améliorer ce service.</p>")
-                .append("<p>Vous pouvez fermer cette page.</p></main>");
-        return foot(html);
+                .append("<p>Vous pouvez fermer cette page.</p>");
+        return shell("Merci – " + service.name(), html);
     }
 
-    static String message(String title, String text) {
-        StringBuilder html = Html.pageStart(title);
-        html.append("<main id=\"contenu\" class=\"page\"><h1>").append(escape(title)).append("</h1><p>")
-                .append(escape(text)).append("</p></main>");
-        return foot(html);
+    static Page message(String title, String text) {
+        return Page.message(title, text).footerNote(ANONYMOUS);
     }
 
     private static void radios(StringBuilder html, String name, String legend, String hint, List<Choice> choices,
@@ -107,10 +107,10 @@ final class FormPage {
         boolean hasError = errors.containsKey("help");
         html.append("<fieldset id=\"help\" class=\"group").append(hasError ? " has-error" : "").append("\"")
                 .append(describedBy("help", true, hasError)).append(">")
-                .append("<legend class=\"question\">").append(escape(Questions.HELP)).append("</legend>")
-                .append("<p class=\"hint\" id=\"help-hint\">").append(escape(Questions.HELP_HINT)).append("</p>")
+                .append("<legend class=\"question\">").append(escape(FormQuestions.HELP)).append("</legend>")
+                .append("<p class=\"hint\" id=\"help-hint\">").append(escape(FormQuestions.HELP_HINT)).append("</p>")
                 .append(error("help", errors)).append("<div class=\"choices\">");
-        for (Choice choice : Questions.HELP_CHOICES) {
+        for (Choice choice : FormQuestions.HELP_CHOICES) {
             String id = "help-" + choice.value();
             html.append("<div class=\"choice\"><input type=\"checkbox\" id=\"").append(id).append("\" name=\"help\" value=\"")
                     .append(choice.value()).append("\"").append(checked.contains(choice.value()) ? " checked" : "")
@@ -134,9 +134,7 @@ final class FormPage {
                 : "<input type=\"hidden\" name=\"" + name + "\" value=\"" + escape(value) + "\">";
     }
 
-    private static String foot(StringBuilder html) {
-        return html.append("<footer class=\"footer\"><p>Service anonyme : aucun cookie, aucune adresse IP conservée.</p>"
-                        + "<p><a href=\"/confidentialite\">Données personnelles et confidentialité</a></p></footer>")
-                .append("</body></html>").toString();
+    private static Page shell(String title, StringBuilder main) {
+        return Page.titled(title).footerNote(ANONYMOUS).main(main.toString());
     }
 }

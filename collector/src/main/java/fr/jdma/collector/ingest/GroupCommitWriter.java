@@ -51,6 +51,11 @@ public final class GroupCommitWriter implements AutoCloseable {
          * whose id is stored already replays, completes or conflicts with it; one outcome each.
          */
         Outcome[] insert(List<Rating> ratings);
+
+        /** False while the database is known to be down: ratings are refused at once, not queued. */
+        default boolean isAvailable() {
+            return true;
+        }
     }
 
     private record Pending(Rating rating, CompletableFuture<Outcome> done) {
@@ -58,6 +63,7 @@ public final class GroupCommitWriter implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommitWriter.class);
     private static final int MAX_BATCH = 1000;
+    private static final String DATABASE_DOWN = "the database is unavailable";
 
     private final BatchStore store;
     private final BlockingQueue<Pending> queue;
@@ -75,6 +81,7 @@ public final class GroupCommitWriter implements AutoCloseable {
 
     public CompletableFuture<Outcome> submit(Rating rating) {
         if (!accepting) return CompletableFuture.failedFuture(new UnavailableException("the collector is stopping", null));
+        if (!store.isAvailable()) return CompletableFuture.failedFuture(new UnavailableException(DATABASE_DOWN, null));
         Pending pending = new Pending(rating, new CompletableFuture<>());
         if (!queue.offer(pending)) {
             return CompletableFuture.failedFuture(new UnavailableException("the write queue is full", null));
@@ -102,13 +109,18 @@ public final class GroupCommitWriter implements AutoCloseable {
                 if (first == null) continue;
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
-                write(batch);
+                if (store.isAvailable()) {
+                    write(batch);
+                } else {
+                    batch.forEach(p -> p.done().completeExceptionally(new UnavailableException(DATABASE_DOWN, null)));
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             } catch (RuntimeException | Error e) {
-                // never let the writer die: fail this batch, keep serving the next ones
-                log.error("group commit failed", e);
+                // never let the writer die: fail this batch, keep serving the next ones. An outage
+                // was logged once by the database; anything else is a bug worth its stack trace.
+                if (store.isAvailable()) log.error("group commit failed", e);
                 batch.forEach(p -> p.done().completeExceptionally(new UnavailableException("the write failed", e)));
             } finally {
                 batch.clear();
@@ -131,7 +143,7 @@ public final class GroupCommitWriter implements AutoCloseable {
         try {
             outcomes = store.insert(distinct);
         } catch (RuntimeException e) {
-            if (distinct.size() == 1) throw e;
+            if (distinct.size() == 1 || !store.isAvailable()) throw e;
             // One bad row must not fail its neighbours: write them one by one.
             log.warn("batch of {} failed ({}); writing its ratings one by one", distinct.size(), e.toString());
             for (List<Pending> same : byId.values()) {

@@ -39,7 +39,7 @@ public final class RatingParser {
             "clarity", "help", "helpReached", "helpQuality", "comment", "page", "lang",
             "hp", "elapsed"); // abuse signals (product.md): accepted and checked here, acted upon by moderation
     /** The optional questions a service may hide, by the name used in the catalogue. */
-    public static final Set<String> HIDEABLE = Set.of("clarity", "help", "comment");
+    public static final Set<String> HIDEABLE = Questions.OFFICIAL.hideableSet();
 
     private final ObjectMapper json = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);

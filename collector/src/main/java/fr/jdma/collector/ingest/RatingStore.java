@@ -36,6 +36,20 @@ public final class RatingStore implements GroupCommitWriter.BatchStore {
      */
     @Override
     public Outcome[] insert(List<Rating> ratings) {
+        try {
+            return insertDurably(ratings);
+        } catch (RuntimeException e) {
+            database.isOutage(e); // a database gone opens an outage: the next ratings are refused at once
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean isAvailable() {
+        return database.isAvailable();
+    }
+
+    private Outcome[] insertDurably(List<Rating> ratings) {
         Outcome[] outcomes = database.dsl().transactionResult(configuration -> {
             DSLContext tx = configuration.dsl();
             BatchBindStep batch = tx.batch(tx.insertInto(Ratings.TABLE,

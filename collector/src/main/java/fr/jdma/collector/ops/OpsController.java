@@ -5,6 +5,7 @@ import io.javalin.config.JavalinConfig;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** GET /health for load balancers and GET /metrics for Prometheus. */
 public final class OpsController {
@@ -19,11 +20,14 @@ public final class OpsController {
 
     public void routes(JavalinConfig config) {
         config.routes.get("/health", ctx -> {
-            boolean up = database.isReachable();
+            Optional<String> problem = database.problem();
             Map<String, Object> body = new LinkedHashMap<>();
-            body.put("status", up ? "up" : "down");
+            body.put("status", problem.isEmpty() ? "up" : "down");
             body.put("database", database.dialect().name().toLowerCase());
-            ctx.status(up ? 200 : 503).header("Cache-Control", "no-store").json(body);
+            problem.ifPresent(error -> body.put("error", error));
+            database.outage().ifPresent(outage -> body.put("since", outage.since().toString()));
+            if (problem.isPresent()) ctx.header("Retry-After", "5");
+            ctx.status(problem.isEmpty() ? 200 : 503).header("Cache-Control", "no-store").json(body);
         });
         config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                 .result(metrics.prometheusText()));

@@ -1,6 +1,6 @@
 package fr.jdma.collector.privacy;
 
-import fr.jdma.collector.web.Html;
+import fr.jdma.collector.web.Page;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 
@@ -11,7 +11,7 @@ import io.javalin.http.Context;
  */
 public final class PrivacyPage {
 
-    public static final String PATH = "/confidentialite";
+    public static final String PATH = Page.PRIVACY;
 
     private final int retentionDays;
 
@@ -24,13 +24,7 @@ public final class PrivacyPage {
     }
 
     private void show(Context ctx) {
-        String html = Html.pageStart("Données personnelles et confidentialité – Je donne mon avis")
-                .append("<main id=\"contenu\">").append(main()).append("</main></body></html>").toString();
-        ctx.header("Content-Security-Policy", Html.PAGE_CSP)
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Cache-Control", "public, max-age=3600")
-                .contentType("text/html; charset=utf-8")
-                .result(html);
+        Page.titled("Données personnelles et confidentialité").main(main()).publicFor(3600).send(ctx, 200);
     }
 
     /** The page's main area, starting with its h1. */

@@ -2,18 +2,19 @@ package fr.jdma.collector.results;
 
 import fr.jdma.collector.stats.Indicators;
 import fr.jdma.collector.stats.Level;
+import fr.jdma.collector.web.Page;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-import static fr.jdma.collector.results.Html.escape;
+import static fr.jdma.collector.web.Html.escape;
 
 /**
  * The public results page of a service, in French, with the look of the State's design system
  * (DSFR): "République française" header, Bleu France, system fonts. Every value is escaped;
- * no script; the stylesheet comes from /assets/results.css so a strict CSP can hold.
+ * no script; the shell ({@link Page}) links the one stylesheet so a strict CSP can hold.
  */
 final class ResultsPage {
 
@@ -22,7 +23,7 @@ final class ResultsPage {
     private ResultsPage() {
     }
 
-    static String render(PublicResults.Results results) {
+    static Page render(PublicResults.Results results) {
         var service = results.service();
         StringBuilder body = new StringBuilder();
         body.append("<h1>Résultats : ").append(escape(service.name())).append("</h1>\n");
@@ -74,37 +75,16 @@ final class ResultsPage {
         body.append("</tbody>\n</table>\n");
     }
 
-    static String notFound() {
+    static Page notFound() {
         return page("Page introuvable", """
                 <h1>Page introuvable</h1>
                 <p>Il n'y a pas de résultats publics à cette adresse : le service n'existe pas ou ne publie pas ses résultats.</p>
                 """);
     }
 
-    private static String page(String title, String main) {
-        return """
-                <!doctype html>
-                <html lang="fr">
-                <head>
-                <meta charset="utf-8">
-                <meta name="viewport" content="width=device-width, initial-scale=1">
-                <title>%s – Je donne mon avis</title>
-                <link rel="stylesheet" href="/assets/results.css">
-                </head>
-                <body>
-                <a class="skip" href="#contenu">Aller au contenu</a>
-                <header class="header">
-                <div class="container">
-                <p class="marianne">République<br>française</p>
-                <p class="site">Je donne mon avis<span>Résultats de satisfaction des usagers</span></p>
-                </div>
-                </header>
-                <main id="contenu" class="container">
-                %s</main>
-                <footer class="footer"><div class="container"><p>Données issues des avis déposés par les usagers, mises à jour en continu.</p></div></footer>
-                </body>
-                </html>
-                """.formatted(escape(title), main);
+    private static Page page(String title, String main) {
+        return Page.titled(title).tagline("Résultats de satisfaction des usagers")
+                .footerNote("Données issues des avis déposés par les usagers, mises à jour en continu.").main(main);
     }
 
     /** "" is the service as a whole. */

@@ -5,7 +5,7 @@ import fr.jdma.collector.stats.Level;
 
 import java.util.List;
 
-import static fr.jdma.collector.results.Html.escape;
+import static fr.jdma.collector.web.Html.escape;
 
 /**
  * The satisfaction of each location as horizontal bars, drawn by the server as inline SVG: no

@@ -2,25 +2,44 @@ package fr.jdma.collector.storage;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import fr.jdma.collector.storage.Schema.HealthProbe;
 import org.flywaydb.core.Flyway;
+import org.jooq.ConnectionProvider;
 import org.jooq.DSLContext;
 import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
-
-import com.zaxxer.hikari.HikariPoolMXBean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import com.zaxxer.hikari.HikariPoolMXBean;
+
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
-/** The connection pool, the migrated schema and the jOOQ context every feature queries through. */
+/**
+ * The connection pool, the migrated schema and the jOOQ context every feature queries through;
+ * and whether the database takes writes now.
+ *
+ * <p>A write that fails because the database is gone (PostgreSQL down, a full disk, H2 closed
+ * after an I/O error) opens an outage: writers are refused at once instead of waiting on the
+ * pool, and a probe rewrites one row every second until it succeeds; H2, which closes itself
+ * for good after a failed write, gets a fresh pool first. Then the outage ends by itself.
+ */
 public final class Database implements AutoCloseable {
 
     static {
@@ -28,19 +47,34 @@ public final class Database implements AutoCloseable {
         System.setProperty("org.jooq.no-tips", "true");
     }
 
+    /** An outage: what failed, since when. */
+    public record Outage(String error, Instant since) {
+    }
+
     private static final Logger log = LoggerFactory.getLogger(Database.class);
+    private static final Duration PROBE_EVERY = Duration.ofSeconds(1);
+    private static final Duration HEALTH_ANSWER_WITHIN = Duration.ofMillis(800);
     private static final Duration RETRY_EVERY = Duration.ofSeconds(2);
 
     private final String url;
     private final Dialect dialect;
-    private final HikariDataSource dataSource;
+    private final HikariConfig poolConfig;
+    private final AtomicReference<HikariDataSource> pool;
     private final DSLContext dsl;
+    private final AtomicReference<Outage> outage = new AtomicReference<>();
+    private final ScheduledExecutorService prober = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "jdma-database-probe");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile CompletableFuture<Optional<String>> runningCheck;
 
-    private Database(String url, Dialect dialect, HikariDataSource dataSource) {
+    private Database(String url, Dialect dialect, HikariConfig poolConfig, HikariDataSource dataSource) {
         this.url = url;
         this.dialect = dialect;
-        this.dataSource = dataSource;
-        this.dsl = DSL.using(dataSource, dialect.jooq(), new Settings()
+        this.poolConfig = poolConfig;
+        this.pool = new AtomicReference<>(dataSource);
+        this.dsl = DSL.using(new CurrentPool(), dialect.jooq(), new Settings()
                 .withRenderQuotedNames(RenderQuotedNames.NEVER)
                 .withExecuteLogging(false));
     }
@@ -68,6 +102,9 @@ public final class Database implements AutoCloseable {
         if (!password.isEmpty()) config.setPassword(password);
         config.setMaximumPoolSize(dialect.poolSize());
         config.setPoolName("jdma");
+        // A database that does not answer must fail a request in seconds, not Hikari's 30 s.
+        config.setConnectionTimeout(Duration.ofSeconds(2).toMillis());
+        config.setValidationTimeout(Duration.ofSeconds(1).toMillis());
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
             Flyway.configure()
@@ -79,7 +116,11 @@ public final class Database implements AutoCloseable {
             dataSource.close();
             throw e;
         }
-        return new Database(url, dialect, dataSource);
+        Database database = new Database(url, dialect, config, dataSource);
+        // The first jOOQ query loads many classes: done here, so that /health's first check,
+        // which waits under a second, does not time out on it.
+        database.dsl.selectOne().fetchOne();
+        return database;
     }
 
     private static void awaitConnection(Dialect dialect, String url, String user, String password, Duration wait) {
@@ -94,7 +135,7 @@ public final class Database implements AutoCloseable {
                 if (told) log.info("database reachable after {} s", (System.nanoTime() - started) / 1_000_000_000L);
                 return;
             } catch (SQLException e) {
-                String reason = oneLine(e);
+                String reason = describe(e);
                 if (System.nanoTime() >= deadline) {
                     throw new Unavailable("the " + dialect.name().toLowerCase() + " database is not reachable"
                             + (wait.isZero() ? "" : " after waiting " + wait.toSeconds() + " s (JDMA_DB_WAIT_SECONDS)") + ": " + reason);
@@ -114,11 +155,6 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static String oneLine(SQLException e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return message.replaceAll("\\s+", " ").strip();
-    }
-
     /** The database did not answer within the configured wait. */
     public static final class Unavailable extends RuntimeException {
         Unavailable(String message) {
@@ -132,28 +168,28 @@ public final class Database implements AutoCloseable {
     }
 
     /** The folder of an embedded database's file; empty for PostgreSQL. */
-    public java.util.Optional<Path> folder() {
-        return java.util.Optional.ofNullable(Dialect.filePath(url)).map(p -> Path.of(p).toAbsolutePath().getParent());
+    public Optional<Path> folder() {
+        return Optional.ofNullable(Dialect.filePath(url)).map(p -> Path.of(p).toAbsolutePath().getParent());
     }
 
     public int poolActive() {
-        return pool().map(HikariPoolMXBean::getActiveConnections).orElse(0);
+        return poolBean().map(HikariPoolMXBean::getActiveConnections).orElse(0);
     }
 
     public int poolIdle() {
-        return pool().map(HikariPoolMXBean::getIdleConnections).orElse(0);
+        return poolBean().map(HikariPoolMXBean::getIdleConnections).orElse(0);
     }
 
     public int poolWaiting() {
-        return pool().map(HikariPoolMXBean::getThreadsAwaitingConnection).orElse(0);
+        return poolBean().map(HikariPoolMXBean::getThreadsAwaitingConnection).orElse(0);
     }
 
     public int poolSize() {
-        return dataSource.getMaximumPoolSize();
+        return pool.get().getMaximumPoolSize();
     }
 
-    private java.util.Optional<HikariPoolMXBean> pool() {
-        return java.util.Optional.ofNullable(dataSource.getHikariPoolMXBean());
+    private Optional<HikariPoolMXBean> poolBean() {
+        return Optional.ofNullable(pool.get().getHikariPoolMXBean());
     }
 
     public DSLContext dsl() {
@@ -164,17 +200,127 @@ public final class Database implements AutoCloseable {
         return dialect;
     }
 
+    /** The outage in progress, if writes fail now. */
+    public Optional<Outage> outage() {
+        return Optional.ofNullable(outage.get());
+    }
+
+    /** True unless an outage is in progress. */
+    public boolean isAvailable() {
+        return outage.get() == null;
+    }
+
+    /**
+     * True when {@code failure} means the database is gone rather than a bad query: then an
+     * outage begins (if none is in progress) and the caller should answer 503.
+     */
+    public boolean isOutage(Throwable failure) {
+        if (!dialect.meansOutage(failure)) return false;
+        Outage started = new Outage(describe(failure), Instant.now());
+        if (outage.compareAndSet(null, started)) {
+            log.warn("database down ({}): {}; writes are refused until a probe write succeeds", dialect.name().toLowerCase(), started.error());
+            prober.schedule(this::probe, PROBE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        return true;
+    }
+
+    /**
+     * Empty when the database answers a trivial query, else what is wrong. Answers within a
+     * second: a check still waiting on the pool reports "no answer" rather than holding /health.
+     */
+    public Optional<String> problem() {
+        Outage current = outage.get();
+        if (current != null) return Optional.of(current.error());
+        CompletableFuture<Optional<String>> check = runningCheck;
+        if (check == null || check.isDone()) {
+            check = CompletableFuture.supplyAsync(this::select1, prober);
+            runningCheck = check;
+        }
+        try {
+            return check.get(HEALTH_ANSWER_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return Optional.of("no answer within " + HEALTH_ANSWER_WITHIN.toMillis() + " ms");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of("interrupted");
+        } catch (ExecutionException e) {
+            return Optional.of(describe(e.getCause()));
+        }
+    }
+
     /** True when the database answers a trivial query. */
     public boolean isReachable() {
+        return problem().isEmpty();
+    }
+
+    private Optional<String> select1() {
         try {
-            return dsl.selectOne().fetchOne() != null;
+            dsl.selectOne().fetchOne();
+            return Optional.empty();
         } catch (RuntimeException e) {
-            return false;
+            isOutage(e);
+            return Optional.of(describe(e));
         }
+    }
+
+    /** Runs on the probe thread while an outage lasts; reschedules itself until a durable write succeeds. */
+    private void probe() {
+        Outage current = outage.get();
+        if (current == null || prober.isShutdown()) return;
+        try {
+            if (dialect.reopensAfterFailure()) reopen();
+            dsl.update(HealthProbe.TABLE).set(HealthProbe.CHECKED_AT, System.currentTimeMillis())
+                    .where(HealthProbe.ID.eq(1)).execute();
+            dialect.makeDurable(dsl);
+            outage.set(null);
+            log.info("database up again ({}) after {} s", dialect.name().toLowerCase(),
+                    Duration.between(current.since(), Instant.now()).toSeconds());
+        } catch (RuntimeException e) {
+            log.debug("database still down: {}", describe(e));
+            if (!prober.isShutdown()) prober.schedule(this::probe, PROBE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** A fresh pool: an H2 database that failed a write stays closed for every connection opened before. */
+    private void reopen() {
+        HikariDataSource fresh = new HikariDataSource(poolConfig);
+        HikariDataSource old = pool.getAndSet(fresh);
+        old.close();
+    }
+
+    private static String describe(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        // One line, bounded: some drivers put a whole stack or statement in the message.
+        message = message.lines().findFirst().orElse("").strip();
+        return message.length() > 200 ? message.substring(0, 200) + "…" : message;
     }
 
     @Override
     public void close() {
-        dataSource.close();
+        prober.shutdownNow();
+        pool.get().close();
+    }
+
+    /** Connections come from whichever pool is current, so a reopened pool serves every feature at once. */
+    private final class CurrentPool implements ConnectionProvider {
+        @Override
+        public Connection acquire() {
+            try {
+                return pool.get().getConnection();
+            } catch (SQLException e) {
+                throw new org.jooq.exception.DataAccessException("no database connection: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void release(Connection connection) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                throw new org.jooq.exception.DataAccessException("could not give back a connection", e);
+            }
+        }
     }
 }

@@ -16,6 +16,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -30,8 +33,26 @@ public enum Dialect {
         String prepareUrl(String url) {
             // Lower-case names like the other two; WRITE_DELAY=0 writes each commit to the file at
             // once (H2 delays it by 500 ms by default); we close the database ourselves on stop.
-            return withSetting(withSetting(withSetting(url, "DATABASE_TO_LOWER", "TRUE"),
-                    "WRITE_DELAY", "0"), "DB_CLOSE_ON_EXIT", "FALSE");
+            // TRACE_LEVEL_FILE=0: errors reach us as exceptions; H2's own .trace.db grew by
+            // megabytes per second on a full disk, filling it again as soon as space came back.
+            return withSetting(withSetting(withSetting(withSetting(url, "DATABASE_TO_LOWER", "TRUE"),
+                    "WRITE_DELAY", "0"), "DB_CLOSE_ON_EXIT", "FALSE"), "TRACE_LEVEL_FILE", "0");
+        }
+
+        @Override
+        boolean reopensAfterFailure() {
+            return true;
+        }
+
+        @Override
+        boolean isOutageCode(SQLException e) {
+            // 90098 database closed (after a failed write), 90028/90031 I/O error, 90121 closing,
+            // 50000 general error wrapping the MVStore's failed write.
+            return switch (e.getErrorCode()) {
+                case 90098, 90028, 90031, 90121 -> true;
+                case 50000 -> e.getMessage() != null && (e.getMessage().contains("MVStore") || e.getMessage().contains("Writing to"));
+                default -> false;
+            };
         }
 
         @Override
@@ -129,8 +150,21 @@ public enum Dialect {
             String path = filePath(url);
             return path == null ? List.of() : List.of(Path.of(path), Path.of(path + "-wal"), Path.of(path + "-shm"));
         }
+
+        @Override
+        boolean isOutageCode(SQLException e) {
+            // primary result codes: SQLITE_IOERR 10, SQLITE_FULL 13, SQLITE_CANTOPEN 14
+            int primary = e.getErrorCode() & 0xff;
+            return primary == 10 || primary == 13 || primary == 14;
+        }
     },
     POSTGRES(SQLDialect.POSTGRES) {
+        @Override
+        String prepareUrl(String url) {
+            // An unreachable server must fail a connection in seconds (the driver waits 10 s).
+            return url.contains("connectTimeout=") ? url : withQuery(url, "connectTimeout=2");
+        }
+
         @Override
         int poolSize() {
             return 10;
@@ -147,6 +181,13 @@ public enum Dialect {
                             DSL.inline(sequence), DSL.name(field.getName()), DSL.name(table.name()));
                 }
             }
+        }
+
+        @Override
+        boolean isOutageCode(SQLException e) {
+            // 53 insufficient resources (53100 disk full), 57P0x shut down / cannot connect now, 58 system I/O
+            String state = e.getSQLState();
+            return state != null && (state.startsWith("53") || state.startsWith("57P0") || state.startsWith("58"));
         }
     };
 
@@ -200,6 +241,32 @@ public enum Dialect {
     }
 
     void afterStreaming(DSLContext tx) {
+    }
+
+    /**
+     * True when the failure means the database is gone (down, unreachable, disk full, closed)
+     * rather than a bad statement: a connection error anywhere in the causes, or one of this
+     * database's own codes. A pool merely busy (a timeout with no cause) is not an outage.
+     */
+    public boolean meansOutage(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException e) {
+                if (e instanceof SQLNonTransientConnectionException || e instanceof SQLRecoverableException) return true;
+                if (e.getSQLState() != null && e.getSQLState().startsWith("08")) return true;
+                if (isOutageCode(e)) return true;
+            }
+            if (t instanceof java.io.IOException) return true;
+        }
+        return false;
+    }
+
+    boolean isOutageCode(SQLException e) {
+        return false;
+    }
+
+    /** True for a database that must be given a fresh pool after a failed write before it writes again. */
+    boolean reopensAfterFailure() {
+        return false;
     }
 
     /** Runs after each write transaction commits, before any of its ratings is acknowledged. */

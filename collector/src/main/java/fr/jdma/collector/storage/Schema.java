@@ -140,4 +140,10 @@ public final class Schema {
         public static final Field<String> NAME = DSL.field(name("settings", "name"), SQLDataType.VARCHAR(64));
         public static final Field<String> VALUE = DSL.field(name("settings", "setting_value"), SQLDataType.VARCHAR(400));
     }
+
+    public static final class HealthProbe {
+        public static final Table<Record> TABLE = DSL.table(name("health_probe"));
+        public static final Field<Integer> ID = DSL.field(name("health_probe", "id"), SQLDataType.INTEGER);
+        public static final Field<Long> CHECKED_AT = DSL.field(name("health_probe", "checked_at"), SQLDataType.BIGINT);
+    }
 }

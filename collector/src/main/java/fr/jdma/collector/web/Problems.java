@@ -11,7 +11,9 @@ import io.javalin.http.Context;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /** Turns every failure into an RFC 9457 problem+json answer; the one place that maps exceptions to statuses. */
@@ -24,28 +26,68 @@ public final class Problems {
     private Problems() {
     }
 
-    public static void register(JavalinConfig config) {
-        config.routes.exception(HttpProblem.class, (e, ctx) -> send(ctx, e));
-        config.routes.exception(InvalidInputException.class, (e, ctx) -> send(ctx, invalid(e.errors())));
+    /**
+     * @param outage tells whether a failure means the database is gone (and records it): such a
+     *               failure is a 503 with Retry-After and one log line, never a 500 with a stack.
+     */
+    public static void register(JavalinConfig config, Predicate<Throwable> outage) {
+        config.routes.exception(HttpProblem.class, (e, ctx) -> respond(ctx, e));
+        config.routes.exception(InvalidInputException.class, (e, ctx) -> respond(ctx, invalid(e.errors())));
         config.routes.exception(ServiceCatalogue.DuplicateServiceException.class,
-                (e, ctx) -> send(ctx, new HttpProblem(409, "Conflict", e.getMessage())));
+                (e, ctx) -> respond(ctx, new HttpProblem(409, "Conflict", e.getMessage())));
         config.routes.exception(ServiceCatalogue.UnknownServiceException.class,
-                (e, ctx) -> send(ctx, HttpProblem.notFound(e.getMessage())));
+                (e, ctx) -> respond(ctx, HttpProblem.notFound(e.getMessage())));
         config.routes.exception(Exception.class, (e, ctx) -> {
-            log.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
-            send(ctx, new HttpProblem(500, "Internal Server Error", "an unexpected error occurred; it has been logged"));
-        });
-        config.routes.error(404, "*", ctx -> {
-            // Our own 404s (problems, HTML pages) are kept; Javalin's "endpoint not found" becomes a problem.
-            String type = ctx.res().getContentType();
-            if (type == null || !(type.startsWith(CONTENT_TYPE) || type.startsWith("text/html"))) {
-                send(ctx, HttpProblem.notFound("no resource at " + ctx.method() + " " + ctx.path()));
+            if (ClientGone.in(e)) {
+                log.info("{} {}: the client went away ({})", ctx.method(), ctx.path(), e.getClass().getSimpleName());
+            } else if (outage.test(e)) {
+                log.warn("{} {}: database unavailable ({})", ctx.method(), ctx.path(), e.getClass().getSimpleName());
+                respond(ctx, HttpProblem.retryLater(503, "Service Unavailable", "the database is unavailable; retry later", 5));
+            } else if (causedBy(e, SQLTransientConnectionException.class)) {
+                log.warn("{} {}: no database connection free in time", ctx.method(), ctx.path());
+                respond(ctx, HttpProblem.retryLater(503, "Service Unavailable", "the collector is busy; retry later", 2));
+            } else {
+                log.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
+                respond(ctx, new HttpProblem(500, "Internal Server Error", "an unexpected error occurred; it has been logged"));
             }
         });
-        config.routes.error(405, "*", ctx -> send(ctx,
+        config.routes.error(404, "*", ctx -> {
+            // Our own 404s (problems, HTML pages) are kept; Javalin's "endpoint not found" becomes one of ours.
+            String type = ctx.res().getContentType();
+            if (type == null || !(type.startsWith(CONTENT_TYPE) || type.startsWith("text/html"))) {
+                respond(ctx, HttpProblem.notFound("no resource at " + ctx.method() + " " + ctx.path()));
+            }
+        });
+        config.routes.error(405, "*", ctx -> respond(ctx,
                 new HttpProblem(405, "Method Not Allowed", ctx.method() + " is not allowed on " + ctx.path())));
-        config.routes.error(413, "*", ctx -> send(ctx,
+        config.routes.error(413, "*", ctx -> respond(ctx,
                 new HttpProblem(413, "Content Too Large", "the request body is larger than allowed")));
+    }
+
+    /**
+     * The API, the widget's files and the operations endpoints answer problem+json; every other path
+     * is a page a person reads (hosted form, generator, results, privacy, back office).
+     */
+    public static boolean isHtmlRoute(String path) {
+        return !(path.startsWith("/api/") || path.startsWith("/widget/") || path.startsWith("/assets/")
+                || path.equals("/health") || path.equals("/metrics"));
+    }
+
+    /** A problem as problem+json on the API, as a French page in the shell on HTML routes. */
+    public static void respond(Context ctx, HttpProblem problem) {
+        if (isHtmlRoute(ctx.path())) {
+            problem.headers().forEach(ctx::header);
+            ErrorPages.of(problem.status()).send(ctx, problem.status());
+        } else {
+            send(ctx, problem);
+        }
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) return true;
+        }
+        return false;
     }
 
     public static HttpProblem invalid(List<FieldError> errors) {

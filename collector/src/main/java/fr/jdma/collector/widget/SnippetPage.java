@@ -3,7 +3,7 @@ package fr.jdma.collector.widget;
 import fr.jdma.collector.catalogue.Service;
 import fr.jdma.collector.catalogue.ServiceCatalogue;
 import fr.jdma.collector.input.Codes;
-import fr.jdma.collector.web.Html;
+import fr.jdma.collector.web.Page;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 
@@ -20,10 +20,6 @@ import static fr.jdma.collector.web.Html.escape;
  * made by the real widget on this very page.
  */
 public final class SnippetPage {
-
-    /** Our stylesheet, the widget from ourselves, its requests to ourselves: nothing else. */
-    private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
-            + "img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     private final ServiceCatalogue catalogue;
     private final WidgetAssets widget;
@@ -46,8 +42,8 @@ public final class SnippetPage {
         Optional<Service> service = serviceId.isEmpty() ? Optional.empty() : catalogue.find(serviceId).filter(Service::enabled);
         String base = baseUrl(ctx);
 
-        StringBuilder html = Html.pageStart("Générateur de code – Je donne mon avis")
-                .append("<main id=\"contenu\" class=\"page\"><h1>Ajouter le bouton à votre site</h1>")
+        StringBuilder html = new StringBuilder(8192)
+                .append("<h1>Ajouter le bouton à votre site</h1>")
                 .append("<form method=\"get\" action=\"/generateur\">")
                 .append(field("service", "Identifiant du service (obligatoire)", serviceId, "Tel que déclaré par l'administrateur du collecteur."))
                 .append(field("location", "Lieu", location, "Code INSEE de la commune (75056) ou identifiant de l'accueil (caf-94) ; vide pour le service dans son ensemble."))
@@ -83,9 +79,8 @@ public final class SnippetPage {
                     .append("<script src=\"/widget/v1/jdma.js\" defer data-target=\"#apercu\" data-source=\"apercu\"")
                     .append(attributes.replace(" data-source=\"" + source + "\"", "")).append("></script>");
         });
-        html.append("</main></body></html>");
-        ctx.header("Content-Security-Policy", CSP).header("Cache-Control", "no-store")
-                .contentType("text/html; charset=utf-8").result(html.toString());
+        // the preview is the real widget, from ourselves, posting to ourselves
+        Page.titled("Générateur de code").policy(Page.Policy.SELF_SCRIPT).main(html.toString()).send(ctx, 200);
     }
 
     private static String field(String name, String label, String value, String hint) {

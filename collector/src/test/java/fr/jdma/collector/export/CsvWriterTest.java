@@ -52,15 +52,15 @@ class CsvWriterTest {
 
     @Test
     void the_excel_variant_writes_codes_a_spreadsheet_would_change_as_a_text_formula() throws IOException {
-        assertThat(codes(CsvWriter.Variant.EXCEL, "01004", "2A004", "caf-94", "123456789012", "1E5", "03-04", "TRUE"))
-                .isEqualTo("\uFEFF\"=\"\"01004\"\"\";\"=\"\"2A004\"\"\";\"=\"\"caf-94\"\"\";\"=\"\"123456789012\"\"\";"
+        assertThat(codes(CsvWriter.Variant.EXCEL, "01004", "2A004", ".5", "123456789012", "1E5", "03-04", "TRUE"))
+                .isEqualTo("\uFEFF\"=\"\"01004\"\"\";\"=\"\"2A004\"\"\";\"=\"\".5\"\"\";\"=\"\"123456789012\"\"\";"
                         + "\"=\"\"1E5\"\"\";\"=\"\"03-04\"\"\";\"=\"\"TRUE\"\"\"\r\n");
     }
 
     @Test
     void the_excel_variant_leaves_codes_a_spreadsheet_shows_as_written_and_empty_ones_alone() throws IOException {
-        assertThat(codes(CsvWriter.Variant.EXCEL, "75056", "caf", "aide-logement", "button", null, ""))
-                .isEqualTo("\uFEFF75056;caf;aide-logement;button;;\r\n");
+        assertThat(codes(CsvWriter.Variant.EXCEL, "75056", "caf", "aide-logement", "caf-94", "button", null, ""))
+                .isEqualTo("\uFEFF75056;caf;aide-logement;caf-94;button;;\r\n");
     }
 
     @Test

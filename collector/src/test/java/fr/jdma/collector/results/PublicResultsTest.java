@@ -120,11 +120,14 @@ class PublicResultsTest {
     @Test
     void the_page_sends_a_strict_CSP_and_its_stylesheet_is_served_from_assets() {
         var response = page("caf");
-        var css = collector.get("/assets/results.css", null);
+        var css = collector.get("/assets/jdma.css", null);
+        var formerUrl = collector.get("/assets/results.css", null);
 
         assertThat(response.headers().firstValue("Content-Security-Policy").orElse(""))
                 .contains("default-src 'none'", "style-src 'self'").doesNotContain("unsafe-inline");
-        assertThat(response.body()).contains("<link rel=\"stylesheet\" href=\"/assets/results.css\">");
+        assertThat(response.body()).contains("<link rel=\"stylesheet\" href=\"/assets/jdma.css\">");
+        assertThat(formerUrl.statusCode()).isEqualTo(301);
+        assertThat(formerUrl.headers().firstValue("Location")).hasValue("/assets/jdma.css");
         assertThat(css.statusCode()).isEqualTo(200);
         assertThat(css.headers().firstValue("Content-Type").orElse("")).startsWith("text/css");
         assertThat(css.body()).contains("#000091");
