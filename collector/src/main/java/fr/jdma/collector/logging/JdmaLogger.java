@@ -13,9 +13,9 @@ final class JdmaLogger extends LegacyAbstractLogger {
 
     private final int threshold;
     private final LineFormat format;
-    private final PrintStream out;
+    private final java.util.function.Supplier<PrintStream> out;
 
-    JdmaLogger(String name, Level level, LineFormat format, PrintStream out) {
+    JdmaLogger(String name, Level level, LineFormat format, java.util.function.Supplier<PrintStream> out) {
         this.name = name;
         this.threshold = level.toInt();
         this.format = format;
@@ -56,7 +56,8 @@ final class JdmaLogger extends LegacyAbstractLogger {
     protected void handleNormalizedLoggingCall(Level level, Marker marker, String pattern, Object[] arguments, Throwable error) {
         String message = MessageFormatter.basicArrayFormat(pattern, arguments);
         String line = format.line(Instant.now(), level, name, Thread.currentThread().getName(), message, error);
-        out.print(line);  // one write per event: lines of concurrent threads never interleave
-        out.flush();
+        PrintStream stream = out.get();
+        stream.print(line);  // one write per event: lines of concurrent threads never interleave
+        stream.flush();
     }
 }

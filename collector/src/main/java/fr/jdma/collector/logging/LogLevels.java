@@ -23,11 +23,12 @@ public final class LogLevels {
     private final Map<String, Level> byPrefix = new LinkedHashMap<>();
     private final Level fallback;
     private final LineFormat format;
-    private final PrintStream out;
+    private final java.util.function.Supplier<PrintStream> out;
 
-    LogLevels(Map<String, String> env, PrintStream out) {
+    /** {@code out} is asked at each event, like System.err itself: a test or a tool may swap it. */
+    LogLevels(Map<String, String> env, java.util.function.Supplier<PrintStream> out) {
         this.out = out;
-        this.format = orDefault(() -> LineFormat.named(env.getOrDefault("JDMA_LOG_FORMAT", "text")), LineFormat.TEXT, out);
+        this.format = orDefault(() -> LineFormat.named(env.getOrDefault("JDMA_LOG_FORMAT", "text")), LineFormat.TEXT, out.get());
         Properties properties = new Properties();
         try (InputStream in = LogLevels.class.getResourceAsStream("/logging.properties")) {
             if (in != null) properties.load(in);
@@ -36,7 +37,7 @@ public final class LogLevels {
         }
         Level level = level(properties.getProperty("default", "info"), "logging.properties default");
         String override = env.get("JDMA_LOG_LEVEL");
-        if (override != null && !override.isBlank()) level = orDefault(() -> level(override, "JDMA_LOG_LEVEL"), level, out);
+        if (override != null && !override.isBlank()) level = orDefault(() -> level(override, "JDMA_LOG_LEVEL"), level, out.get());
         this.fallback = level;
         properties.stringPropertyNames().stream().filter(name -> !name.equals("default"))
                 .sorted(Comparator.comparingInt(String::length).reversed())  // the longest prefix wins

@@ -40,6 +40,6 @@ public final class LogProvider implements SLF4JServiceProvider {
 
     @Override
     public void initialize() {
-        factory = new LogLevels(System.getenv(), System.err).factory();
+        factory = new LogLevels(System.getenv(), () -> System.err).factory();
     }
 }

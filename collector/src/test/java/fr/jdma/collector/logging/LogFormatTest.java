@@ -35,7 +35,8 @@ class LogFormatTest {
     @Test
     void libraries_log_warnings_only_and_our_code_follows_JDMA_LOG_LEVEL() {
         var out = new ByteArrayOutputStream();
-        LogLevels levels = new LogLevels(Map.of("JDMA_LOG_LEVEL", "debug", "JDMA_LOG_FORMAT", "text"), new PrintStream(out, true, StandardCharsets.UTF_8));
+        PrintStream stream = new PrintStream(out, true, StandardCharsets.UTF_8);
+        LogLevels levels = new LogLevels(Map.of("JDMA_LOG_LEVEL", "debug", "JDMA_LOG_FORMAT", "text"), () -> stream);
 
         assertThat(levels.levelOf("fr.jdma.collector.ingest.GroupCommitWriter")).isEqualTo(Level.DEBUG);
         assertThat(levels.levelOf("org.eclipse.jetty.server.Server")).isEqualTo(Level.WARN);
