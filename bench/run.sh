@@ -1,38 +1,77 @@
 #!/usr/bin/env bash
-# Throughput of the durable rating path on each database, as a ratio to the HTTP ceiling
-# measured in the same run, with the group-commit batch size; writes docs/benchmarks.md.
-# Usage: bench/run.sh [seconds per measure, default 15] [clients, default 64]
+# Durable ingest against the HTTP ceiling, measured alternately in one run with wrk, on H2, SQLite and
+# PostgreSQL, at 64 and 256 connections; then the latency at half the sustained load and the collector's
+# peak RSS. Writes the "Ingest" part of docs/benchmarks.md (bench/full.sh writes the full-database part).
+#
+# Usage: bench/run.sh [seconds per measure, default 10] [rounds, default 3]
+# The ceiling is bench/CeilingApp.java: a minimal Javalin app that reads and parses the same JSON and answers
+# 201 without storing, started with the same JVM flags as the collector (bench/jvm-flags, the README's).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SECONDS_EACH=${1:-15}
-CLIENTS=${2:-64}
+SECONDS_EACH=${1:-10}
+ROUNDS=${2:-3}
 JAR=collector/target/jdma-collector.jar
-[ -f "$JAR" ] || mvn -q -B -DskipTests package
-WORK=$(mktemp -d)
-trap 'kill $PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
-PORT=18123
-OUT=docs/benchmarks.md
+FLAGS=$(grep -v '^#' bench/jvm-flags | tr '\n' ' ')
+OUT=docs/benchmarks-ingest.md
 
-measure() {  # $1 = database label, $2 = JDBC URL
-  JDMA_PORT=$PORT JDMA_DB_URL="$2" JDMA_ADMIN_TOKEN=bench JDMA_RATE_LIMIT=0 java -Xmx512m -jar "$JAR" >"$WORK/$1.log" 2>&1 &
-  PID=$!
-  for _ in $(seq 1 100); do curl -fs "http://localhost:$PORT/health" >/dev/null && break; sleep 0.2; done
+if ! command -v wrk >/dev/null; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+fi
+[ -f "$JAR" ] || mvn -q -B -DskipTests package
+
+WORK=$(mktemp -d)
+PIDS=()
+trap 'for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$WORK"' EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+wait_up() { for _ in $(seq 1 150); do curl -fs "http://127.0.0.1:$1/health" >/dev/null && return 0; sleep 0.2; done; echo "not up on $1" >&2; return 1; }
+median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+# wrk prints "RESULT req/s p50 p99 errors requests" (bench/ingest.lua)
+load() {  # $1 port, $2 connections, $3 seconds, [RATE=…]
+  wrk -t2 -c"$2" -d"$3"s --timeout 10s -s bench/ingest.lua "http://127.0.0.1:$1" 2>/dev/null | awk '/^RESULT/{print $2, $3, $4, $5}'
+}
+peak_rss_mb() { awk '/VmHWM/{printf "%.0f", $2/1024}' "/proc/$1/status"; }
+
+CEILING_PORT=$(free_port)
+# shellcheck disable=SC2086
+java $FLAGS -cp "$JAR" bench/CeilingApp.java "$CEILING_PORT" >"$WORK/ceiling.log" 2>&1 &
+PIDS+=($!)
+wait_up "$CEILING_PORT"
+load "$CEILING_PORT" 64 3 >/dev/null   # warm-up
+
+measure() {  # $1 label, $2 JDBC URL
+  local port pid
+  port=$(free_port)
+  # shellcheck disable=SC2086
+  JDMA_PORT=$port JDMA_DB_URL="$2" JDMA_ADMIN_TOKEN=bench JDMA_RATE_LIMIT=0 java $FLAGS -jar "$JAR" >"$WORK/collector.log" 2>&1 &
+  pid=$!
+  PIDS+=($pid)
+  wait_up "$port"
   curl -fs -o /dev/null -H 'Authorization: Bearer bench' -H 'Content-Type: application/json' \
-    -d '{"id":"bench","name":"Bench","allowedOrigins":["https://bench.example.fr"]}' "http://localhost:$PORT/api/v1/admin/services"
-  java bench/LoadTest.java "http://localhost:$PORT" 3 "$CLIENTS" ingest >/dev/null   # warm-up
-  read -r _ ceiling c50 c99 _ < <(java bench/LoadTest.java "http://localhost:$PORT" "$SECONDS_EACH" "$CLIENTS" ceiling)
-  before=$(curl -fs "http://localhost:$PORT/metrics")
-  read -r _ ingest i50 i99 ifail < <(java bench/LoadTest.java "http://localhost:$PORT" "$SECONDS_EACH" "$CLIENTS" ingest)
-  after=$(curl -fs "http://localhost:$PORT/metrics")
-  written=$(( $(echo "$after" | awk '/^jdma_ratings_written_total/{print $2}') - $(echo "$before" | awk '/^jdma_ratings_written_total/{print $2}') ))
-  batches=$(( $(echo "$after" | awk '/^jdma_write_batches_total/{print $2}') - $(echo "$before" | awk '/^jdma_write_batches_total/{print $2}') ))
-  kill $PID; wait $PID 2>/dev/null || true
-  ratio=$(awk -v a="$ingest" -v b="$ceiling" 'BEGIN{printf "%.2f", a/b}')
-  per_batch=$(awk -v a="$written" -v b="$batches" 'BEGIN{printf "%.1f", (b>0)?a/b:0}')
-  echo "| $1 | $ingest | $i50 / $i99 | $ceiling | **$ratio** | $per_batch | $ifail |" >>"$WORK/rows"
+    -d '{"id":"bench","name":"Bench","allowedOrigins":["https://bench.example.fr"]}' "http://127.0.0.1:$port/api/v1/admin/services"
+  load "$port" 64 5 >/dev/null   # warm-up (JIT, pool, caches)
+  for c in 64 256; do
+    : >"$WORK/c"; : >"$WORK/i"
+    for _ in $(seq 1 "$ROUNDS"); do   # alternate, so both see the same machine
+      load "$CEILING_PORT" "$c" "$SECONDS_EACH" >>"$WORK/c"
+      load "$port" "$c" "$SECONDS_EACH" >>"$WORK/i"
+    done
+    local ceiling ingest p50 p99 errors ratio
+    ceiling=$(cut -d' ' -f1 "$WORK/c" | median)
+    ingest=$(cut -d' ' -f1 "$WORK/i" | median)
+    p50=$(cut -d' ' -f2 "$WORK/i" | median)
+    p99=$(cut -d' ' -f3 "$WORK/i" | median)
+    errors=$(awk '{s+=$4} END {print s+0}' "$WORK/i")
+    ratio=$(awk -v a="$ingest" -v b="$ceiling" 'BEGIN{printf "%.2f", a/b}')
+    if [ "$c" = 64 ]; then
+      local half=$(( ${ingest%.*} / 2 ))
+      read -r _ h50 h99 _ < <(RATE=$half CONNECTIONS=64 load "$port" 64 "$SECONDS_EACH")
+    fi
+    echo "| $1 | $c | $ingest | $p50 / $p99 | $ceiling | **$ratio** | $( [ "$c" = 64 ] && echo "$half req/s: $h50 / $h99" || echo "–") | $(peak_rss_mb "$pid") | $errors |" >>"$WORK/rows"
+  done
+  kill "$pid"; wait "$pid" 2>/dev/null || true
 }
 
-rm -rf "$WORK/h2" "$WORK/sqlite"
 measure "H2 (file, default)" "jdbc:h2:file:$WORK/h2/jdma"
 measure "SQLite (WAL, synchronous=FULL)" "jdbc:sqlite:$WORK/sqlite/jdma.sqlite"
 if pg_isready -q -h 127.0.0.1 -p 5432; then
@@ -40,42 +79,18 @@ if pg_isready -q -h 127.0.0.1 -p 5432; then
   measure "PostgreSQL 15 (local)" "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=jdma_bench&user=postgres"
 fi
 
-writer() {  # $1 = label, $2 = URL: the write path alone, 100,000 ratings, 2,000 in flight
-  read -r rate per < <(java -cp "$JAR" bench/WriterBench.java "$2" 100000 2000 2>/dev/null | tail -n 1)
-  echo "| $1 | $rate | $per |" >>"$WORK/writer"
-}
-writer "H2" "jdbc:h2:file:$WORK/w/h2"
-writer "SQLite" "jdbc:sqlite:$WORK/w/jdma.sqlite"
-if pg_isready -q -h 127.0.0.1 -p 5432; then
-  psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA IF EXISTS jdma_wbench CASCADE; CREATE SCHEMA jdma_wbench" >/dev/null
-  writer "PostgreSQL" "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=jdma_wbench&user=postgres"
-fi
-
 {
-  echo "# Benchmarks"
+  echo "## Durable ingest against the HTTP ceiling"
   echo
-  echo "Reproduce: \`bench/run.sh $SECONDS_EACH $CLIENTS\` (builds the jar if needed; $SECONDS_EACH s per measure, $CLIENTS concurrent HTTP/1.1 clients on the same machine)."
+  echo "Reproduce: \`bench/run.sh $SECONDS_EACH $ROUNDS\` — measured $(date -u +%Y-%m-%d) on $(nproc) cores, $(java -version 2>&1 | head -n 1),"
+  echo "JVM flags \`$FLAGS\` (bench/jvm-flags, the README's production flags) for both the collector and the ceiling."
+  echo "wrk (2 threads) and the server share the machine. Each figure is the median of $ROUNDS rounds of $SECONDS_EACH s; ceiling and"
+  echo "collector are measured alternately. The ceiling is bench/CeilingApp.java: the same JSON read and parsed, a 201, nothing stored."
+  echo "Every counted rating was acknowledged only after its group commit was durable (fsync). Half load: wrk paced"
+  echo "at half the sustained rate, 64 connections. RSS: the collector's peak resident memory (VmHWM) so far."
   echo
-  echo "Measured $(date -u +%Y-%m-%d) on $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -n 1)."
-  echo "Load generator and collector share the machine, so figures are ratios first: **ingest / ceiling**, where the"
-  echo "ceiling is the same client hammering the collector's cheapest answer (the widget's 304) in the same run."
-  echo "Every counted rating was acknowledged only after its group commit was durable (fsync)."
-  echo
-  echo "| database | durable ratings/s | p50 / p99 ms | HTTP ceiling req/s | ratio | ratings per commit | errors |"
-  echo "|---|---|---|---|---|---|---|"
+  echo "| database | connections | durable ratings/s | p50 / p99 ms | ceiling req/s | ratio | p50 / p99 ms at half load | peak RSS MB | errors |"
+  echo "|---|---|---|---|---|---|---|---|---|"
   cat "$WORK/rows"
-  echo
-  echo "## The durable write path alone"
-  echo
-  echo "\`bench/WriterBench.java\`: the group-commit writer and its store, without HTTP, fed 100,000 ratings with 2,000 in flight"
-  echo "(what many concurrent requests look like to the writer). This is the capacity behind the HTTP figures above:"
-  echo "over HTTP on this machine the load generator and the HTTP stack saturate the two cores first."
-  echo
-  echo "| database | durable ratings/s | ratings per commit |"
-  echo "|---|---|---|"
-  cat "$WORK/writer"
-  echo
-  echo "Reading the table: a 201 waits for one commit plus one fsync, shared by every rating of its batch; the more"
-  echo "concurrent requests, the larger the batches, so throughput grows with load while each commit stays one fsync."
 } >"$OUT"
 cat "$OUT"

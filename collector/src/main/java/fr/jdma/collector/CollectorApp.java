@@ -1,6 +1,5 @@
 package fr.jdma.collector;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.jdma.collector.access.AdminAccess;
 import fr.jdma.collector.access.AnalystAccess;
 import fr.jdma.collector.access.AnalystTokens;
@@ -11,6 +10,7 @@ import fr.jdma.collector.backup.Snapshots;
 import fr.jdma.collector.catalogue.CatalogueController;
 import fr.jdma.collector.catalogue.ServiceCatalogue;
 import fr.jdma.collector.demo.Demo;
+import fr.jdma.collector.demo.DemoResults;
 import fr.jdma.collector.form.FormController;
 import fr.jdma.collector.export.ExportController;
 import fr.jdma.collector.export.RatingsExport;
@@ -18,8 +18,10 @@ import fr.jdma.collector.export.TableDownload;
 import fr.jdma.collector.ingest.GroupCommitWriter;
 import fr.jdma.collector.ingest.IngestController;
 import fr.jdma.collector.ingest.RateLimiter;
+import fr.jdma.collector.ingest.RatingIntake;
 import fr.jdma.collector.ingest.RatingParser;
 import fr.jdma.collector.ingest.RatingStore;
+import fr.jdma.collector.input.JsonMapping;
 import fr.jdma.collector.moderation.Moderation;
 import fr.jdma.collector.moderation.ModerationAccess;
 import fr.jdma.collector.moderation.ModerationController;
@@ -29,13 +31,16 @@ import fr.jdma.collector.ops.OpsController;
 import fr.jdma.collector.ops.RefusedOriginLog;
 import fr.jdma.collector.ops.RetentionPurge;
 import fr.jdma.collector.ops.RuntimeGauges;
+import fr.jdma.collector.geo.Geography;
+import fr.jdma.collector.results.OpenData;
+import fr.jdma.collector.results.PlaceNames;
 import fr.jdma.collector.results.PublicResults;
 import fr.jdma.collector.results.ResultsController;
 import fr.jdma.collector.stats.RollupReader;
 import fr.jdma.collector.stats.Statistics;
 import fr.jdma.collector.stats.StatsController;
 import fr.jdma.collector.storage.Database;
-import fr.jdma.collector.web.ClientAddress;
+import fr.jdma.collector.web.Forwarded;
 import fr.jdma.collector.web.HeadAsGet;
 import fr.jdma.collector.web.HttpProblem;
 import fr.jdma.collector.web.Page;
@@ -66,6 +71,8 @@ public final class CollectorApp implements AutoCloseable {
     private final ScheduledBackup scheduledBackup;
     private final RefusedOriginLog refusedOrigins = new RefusedOriginLog(java.time.Duration.ofMinutes(5));
     private final Javalin javalin;
+    /** What runs once the collector answers: in demo mode, seeding the synthetic year in the background. */
+    private final Runnable afterStart;
 
     public CollectorApp(Config config, Database database, Clock clock) {
         this.config = config;
@@ -75,7 +82,7 @@ public final class CollectorApp implements AutoCloseable {
         AdminAccess admin = AdminAccess.open(database, config.adminToken());
         this.writer = new GroupCommitWriter(new RatingStore(database), config.writerQueueCapacity());
         RateLimiter rateLimiter = new RateLimiter(config.rateLimitPerMinute(), clock);
-        ClientAddress clients = new ClientAddress(config.trustProxy());
+        Forwarded forwarded = new Forwarded(config.trustProxy());
         WidgetAssets widget = WidgetAssets.fromClasspath();
         if (config.demo()) Demo.ensureService(catalogue);
         this.retention = new RetentionPurge(database, clock, config.retentionDays());
@@ -93,29 +100,33 @@ public final class CollectorApp implements AutoCloseable {
                 snapshots::lastSuccessSeconds);
         RuntimeGauges.register(metrics, database);
 
-        RatingParser parser = new RatingParser();
-        var ingest = new IngestController(catalogue, parser, writer, rateLimiter, clients, metrics, clock);
-        var form = new FormController(catalogue, parser, writer, rateLimiter, clients, clock);
+        var intake = new RatingIntake(catalogue, new RatingParser(), writer, rateLimiter, clock);
+        var ingest = new IngestController(intake, forwarded, metrics);
+        var form = new FormController(catalogue, intake, forwarded);
         var catalogueApi = new CatalogueController(catalogue);
         var ops = new OpsController(database, metrics);
-        var snippets = new SnippetPage(catalogue, widget);
+        var snippets = new SnippetPage(catalogue, widget, forwarded);
         var analystTokens = new AnalystTokens(database, clock);
         var analysts = new AnalystAccess(admin, analystTokens);
         var tokensApi = new TokensController(analystTokens, catalogue);
         var downloads = new TableDownload(config.xlsxRowsPerSheet());
         var exports = new ExportController(analysts, catalogue, new RatingsExport(database), downloads);
-        var statistics = new Statistics(new RollupReader(database));
+        Geography geography = Geography.official();
+        var statistics = new Statistics(new RollupReader(database), geography);
         var stats = new StatsController(analysts, catalogue, statistics, downloads);
+        if (config.demo()) DemoResults.ensureService(catalogue);
+        this.afterStart = config.demo() ? () -> DemoResults.seedInBackground(statistics, new RatingStore(database), clock) : () -> { };
         var moderation = new ModerationController(new ModerationAccess(admin, analysts), catalogue,
                 new Moderation(database, clock));
-        var publicResults = new ResultsController(new PublicResults(catalogue, statistics, clock));
+        var publicResults = new ResultsController(new PublicResults(catalogue, statistics, new PlaceNames(geography), clock),
+                new OpenData(statistics));
 
         this.javalin = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.http.compressionStrategy = CompressionStrategy.NONE;
             c.http.maxRequestSize = MAX_REQUEST_BYTES;
             c.http.prefer405over404 = true;
-            c.jsonMapper(new JavalinJackson(new ObjectMapper(), false));
+            c.jsonMapper(new JavalinJackson(JsonMapping.MAPPER, false));
             c.jetty.port = config.port();
             // Javalin puts its servlet context inside the innermost of these wrappers.
             c.jetty.modifyServer(server -> server.setHandler(new HeadAsGet(
@@ -150,6 +161,7 @@ public final class CollectorApp implements AutoCloseable {
         scheduledBackup.start();
         refusedOrigins.start();
         javalin.start();
+        afterStart.run();
         return this;
     }
 

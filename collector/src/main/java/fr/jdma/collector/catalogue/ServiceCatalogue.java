@@ -3,13 +3,16 @@ package fr.jdma.collector.catalogue;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import fr.jdma.collector.storage.Database;
+import fr.jdma.collector.storage.Schema.LocationNames;
 import fr.jdma.collector.storage.Schema.Services;
+import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
@@ -54,32 +57,56 @@ public final class ServiceCatalogue {
     }
 
     public List<Service> list() {
-        return database.dsl().selectFrom(Services.TABLE).orderBy(Services.ID).fetch(ServiceCatalogue::toService);
+        DSLContext dsl = database.dsl();
+        Map<String, Map<String, String>> names = new HashMap<>();
+        dsl.selectFrom(LocationNames.TABLE).forEach(r -> names
+                .computeIfAbsent(r.get(LocationNames.SERVICE), k -> new HashMap<>())
+                .put(r.get(LocationNames.LOCATION), r.get(LocationNames.NAME)));
+        return dsl.selectFrom(Services.TABLE).orderBy(Services.ID)
+                .fetch(r -> toService(r, names.getOrDefault(r.get(Services.ID), Map.of())));
     }
 
     public Service create(Service service) {
         long now = clock.millis();
-        int inserted = database.dsl().insertInto(Services.TABLE)
-                .set(Services.ID, service.id())
-                .set(editable(service))
-                .set(Services.CREATED_AT, now)
-                .set(Services.UPDATED_AT, now)
-                .onConflict(Services.ID).doNothing()
-                .execute();
-        if (inserted == 0) throw new DuplicateServiceException(service.id());
+        database.dsl().transaction(tx -> {
+            int inserted = tx.dsl().insertInto(Services.TABLE)
+                    .set(Services.ID, service.id())
+                    .set(editable(service))
+                    .set(Services.CREATED_AT, now)
+                    .set(Services.UPDATED_AT, now)
+                    .onConflict(Services.ID).doNothing()
+                    .execute();
+            if (inserted == 0) throw new DuplicateServiceException(service.id());
+            writeLocationNames(tx.dsl(), service);
+        });
         cache.invalidate(service.id());
         return service;
     }
 
     public Service update(Service service) {
-        int updated = database.dsl().update(Services.TABLE)
-                .set(editable(service))
-                .set(Services.UPDATED_AT, clock.millis())
-                .where(Services.ID.eq(service.id()))
-                .execute();
-        cache.invalidate(service.id());
-        if (updated == 0) throw new UnknownServiceException(service.id());
+        try {
+            database.dsl().transaction(tx -> {
+                int updated = tx.dsl().update(Services.TABLE)
+                        .set(editable(service))
+                        .set(Services.UPDATED_AT, clock.millis())
+                        .where(Services.ID.eq(service.id()))
+                        .execute();
+                if (updated == 0) throw new UnknownServiceException(service.id());
+                writeLocationNames(tx.dsl(), service);
+            });
+        } finally {
+            cache.invalidate(service.id());
+        }
         return service;
+    }
+
+    /** Replaces the service's location names with its current ones, inside the caller's transaction. */
+    private static void writeLocationNames(DSLContext tx, Service service) {
+        tx.deleteFrom(LocationNames.TABLE).where(LocationNames.SERVICE.eq(service.id())).execute();
+        if (service.locationNames().isEmpty()) return;
+        var insert = tx.insertInto(LocationNames.TABLE, LocationNames.SERVICE, LocationNames.LOCATION, LocationNames.NAME);
+        service.locationNames().forEach((code, name) -> insert.values(service.id(), code, name));
+        insert.execute();
     }
 
     /** The columns an administrator sets, on creation and on update alike. */
@@ -95,14 +122,17 @@ public final class ServiceCatalogue {
     }
 
     private Optional<Service> load(String id) {
-        return database.dsl().selectFrom(Services.TABLE).where(Services.ID.eq(id))
-                .fetchOptional(ServiceCatalogue::toService);
+        DSLContext dsl = database.dsl();
+        return dsl.selectFrom(Services.TABLE).where(Services.ID.eq(id))
+                .fetchOptional(r -> toService(r, dsl.select(LocationNames.LOCATION, LocationNames.NAME)
+                        .from(LocationNames.TABLE).where(LocationNames.SERVICE.eq(id))
+                        .fetchMap(LocationNames.LOCATION, LocationNames.NAME)));
     }
 
-    private static Service toService(Record r) {
+    private static Service toService(Record r, Map<String, String> locationNames) {
         return new Service(r.get(Services.ID), r.get(Services.NAME), r.get(Services.ORGANISATION),
                 words(r.get(Services.ALLOWED_ORIGINS)), r.get(Services.PUBLIC_RESULTS),
-                words(r.get(Services.HIDDEN_QUESTIONS)), r.get(Services.ENABLED));
+                words(r.get(Services.HIDDEN_QUESTIONS)), r.get(Services.ENABLED), locationNames);
     }
 
     private static List<String> words(String joined) {

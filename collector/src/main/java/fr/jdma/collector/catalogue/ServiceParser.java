@@ -12,13 +12,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /** Reads a service as the admin API receives it, naming every bad field. */
 final class ServiceParser {
 
     private static final Set<String> FIELDS =
-            Set.of("id", "name", "organisation", "allowedOrigins", "public", "hiddenQuestions", "enabled");
+            Set.of("id", "name", "organisation", "allowedOrigins", "public", "hiddenQuestions", "enabled", "locationNames");
+    /** Enough for every office of a national network; each name fits the results page's headings. */
+    static final int MAX_LOCATION_NAMES = 5000;
+    static final int MAX_LOCATION_NAME_LENGTH = 200;
 
     private ServiceParser() {
     }
@@ -68,9 +73,43 @@ final class ServiceParser {
         }
         boolean isPublic = bool(body, "public", false, errors);
         boolean enabled = bool(body, "enabled", true, errors);
+        Map<String, String> locationNames = locationNames(body, errors);
         if (!errors.isEmpty()) throw new InvalidInputException(errors);
         return new Service(id, name.strip(), organisation == null ? "" : organisation.strip(),
-                List.copyOf(new LinkedHashSet<>(origins)), isPublic, List.copyOf(new LinkedHashSet<>(hidden)), enabled);
+                List.copyOf(new LinkedHashSet<>(origins)), isPublic, List.copyOf(new LinkedHashSet<>(hidden)), enabled,
+                locationNames);
+    }
+
+    /** {"caf-94": "CAF du Val-de-Marne"}: keys are location codes as ratings carry them, values short plain names. */
+    private static Map<String, String> locationNames(JsonNode body, List<FieldError> errors) {
+        JsonNode node = body.get("locationNames");
+        if (node == null || node.isNull()) return Map.of();
+        if (!node.isObject()) {
+            errors.add(new FieldError("locationNames", "must be an object of location code to name, like {\"caf-94\": \"CAF du Val-de-Marne\"}"));
+            return Map.of();
+        }
+        if (node.size() > MAX_LOCATION_NAMES) {
+            errors.add(new FieldError("locationNames", "at most " + MAX_LOCATION_NAMES + " names, got " + node.size()));
+            return Map.of();
+        }
+        Map<String, String> names = new TreeMap<>();
+        node.fields().forEachRemaining(entry -> {
+            String code = entry.getKey();
+            JsonNode value = entry.getValue();
+            String field = "locationNames." + code;
+            if (!Codes.CODE.matcher(code).matches()) {
+                errors.add(new FieldError("locationNames", "'" + code + "' is not a location code: 1 to 64 characters among A-Z a-z 0-9 . _ -"));
+            } else if (!value.isTextual() || value.textValue().isBlank()) {
+                errors.add(new FieldError(field, "must be a non-empty string"));
+            } else if (value.textValue().strip().length() > MAX_LOCATION_NAME_LENGTH) {
+                errors.add(new FieldError(field, "must be at most " + MAX_LOCATION_NAME_LENGTH + " characters"));
+            } else if (value.textValue().chars().anyMatch(Character::isISOControl)) {
+                errors.add(new FieldError(field, "must not contain control characters (tabs, line breaks)"));
+            } else {
+                names.put(code, value.textValue().strip());
+            }
+        });
+        return names;
     }
 
     /** "https://Example.fr:443/" becomes "https://example.fr": browsers send origins in that form. */

@@ -9,6 +9,7 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -30,7 +31,7 @@ public final class Demo {
     public static void ensureService(ServiceCatalogue catalogue) {
         if (catalogue.find(SERVICE_ID).isEmpty()) {
             catalogue.create(new Service(SERVICE_ID, "Demande d'aide au logement", "Caisse d'allocations familiales (démonstration)",
-                    List.of(), true, List.of(), true));
+                    List.of(), true, List.of(), true, Map.of()));
         }
     }
 

@@ -21,6 +21,8 @@ import java.util.List;
 public final class XlsxWriter implements TableWriter {
 
     /** Excel's and LibreOffice's last row is 1,048,576: the header and this many rows fill a sheet. */
+    static final String UTC_NOTE = "Heure UTC (temps universel coordonné)";
+
     public static final int MAX_ROWS_PER_SHEET = 1_048_575;
     static final String XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -59,7 +61,9 @@ public final class XlsxWriter implements TableWriter {
 
     @Override
     public void header(List<String> names) throws IOException {
-        header = names.stream().map(n -> n.endsWith("_at") ? n + " (UTC)" : n).toList();
+        // The contract's column names, exactly as in the CSV; a cell holds no time zone, so the
+        // instants' header cells carry a note that says UTC.
+        header = List.copyOf(names);
         widths = header.stream().mapToInt(n -> Math.max(MIN_WIDTH, n.length() + 2)).toArray();
         newSheet();
     }
@@ -75,6 +79,7 @@ public final class XlsxWriter implements TableWriter {
         for (int c = 0; c < header.size(); c++) {
             sheet.inlineString(0, c, header.get(c));
             sheet.style(0, c).bold().set();
+            if (header.get(c).endsWith("_at")) sheet.comment(0, c, UTC_NOTE);
         }
         if (widthsMeasured) applyWidths();
         row = 1;
@@ -120,7 +125,7 @@ public final class XlsxWriter implements TableWriter {
         return this;
     }
 
-    /** A date-time cell: the UTC wall-clock time (a cell has no zone; the header says UTC). */
+    /** A date-time cell: the UTC wall-clock time (a cell has no zone; the header's note says UTC). */
     @Override
     public XlsxWriter instant(Instant value) throws IOException {
         int c = nextColumn();

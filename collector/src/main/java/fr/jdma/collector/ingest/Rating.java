@@ -2,6 +2,7 @@ package fr.jdma.collector.ingest;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -28,7 +29,7 @@ public record Rating(
         GOOD, AVERAGE, BAD;
 
         public String wire() {
-            return name().toLowerCase();
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -37,7 +38,15 @@ public record Rating(
         COUNTER, PHONE, EMAIL, RELATIVE, ASSOCIATION, WEBSITES, OTHER, NONE;
 
         public String wire() {
-            return name().toLowerCase();
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** The answer a wire value names, or null. */
+        public static Help fromWire(String text) {
+            for (Help help : values()) {
+                if (help.wire().equals(text)) return help;
+            }
+            return null;
         }
 
         /** The administration's own channels: trying one asks whether it was reached, and how well. */

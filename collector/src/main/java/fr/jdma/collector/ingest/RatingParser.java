@@ -1,17 +1,14 @@
 package fr.jdma.collector.ingest;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.jdma.collector.ingest.Rating.Help;
 import fr.jdma.collector.ingest.Rating.Satisfaction;
 import fr.jdma.collector.input.Codes;
 import fr.jdma.collector.input.FieldError;
 import fr.jdma.collector.input.InvalidInputException;
+import fr.jdma.collector.input.JsonMapping;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.text.Normalizer;
@@ -34,31 +31,15 @@ public final class RatingParser {
     private static final Pattern UUID_TEXT =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     public static final int MAX_COMMENT = 2000;
-    private static final int MAX_PAGE = 2000;
+    /** The length of the stored page column (VARCHAR(2000), the same on every database). */
+    public static final int MAX_PAGE = 2000;
     private static final Set<String> FIELDS = Set.of("id", "service", "location", "source", "satisfaction",
             "clarity", "help", "helpReached", "helpQuality", "comment", "page", "lang",
             "hp", "elapsed"); // abuse signals (product.md): accepted and checked here, acted upon by moderation
     /** The optional questions a service may hide, by the name used in the catalogue. */
     public static final Set<String> HIDEABLE = Questions.OFFICIAL.hideableSet();
 
-    private final ObjectMapper json = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private final Scrubber scrubber = new Scrubber();
-
-    /** Reads the body as one JSON object (UTF-8). */
-    public ObjectNode readObject(byte[] body) {
-        JsonNode node;
-        try {
-            node = json.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw invalid("body", "is not valid JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw invalid("body", "could not be read: " + e.getMessage());
-        }
-        if (node == null || node.isMissingNode()) throw invalid("body", "is empty; expected a JSON object");
-        if (!node.isObject()) throw invalid("body", "must be a JSON object, got " + kind(node));
-        return (ObjectNode) node;
-    }
 
     /** The service a rating is for, checked before anything else so that it can be looked up. */
     public String serviceOf(ObjectNode body) {
@@ -143,7 +124,7 @@ public final class RatingParser {
 
         Set<String> flags = new LinkedHashSet<>();
         if (comment != null) comment = scrubber.scrubComment(comment, flags);
-        if (page != null) page = scrubber.scrubPage(page, flags);
+        if (page != null) page = fitted(scrubber.scrubPage(page, flags));
         return new Rating(id, receivedAt, service, location == null ? "" : location,
                 source == null ? "" : source, satisfaction, clarity, help, helpReached, helpQuality,
                 comment, Set.copyOf(flags), page, lang);
@@ -153,7 +134,7 @@ public final class RatingParser {
         JsonNode node = body.get(field);
         if (node == null || node.isNull()) return null;
         if (!node.isTextual()) {
-            errors.add(new FieldError(field, "must be a string, got " + kind(node)));
+            errors.add(new FieldError(field, "must be a string, got " + JsonMapping.kind(node)));
             return null;
         }
         return node.textValue();
@@ -199,7 +180,7 @@ public final class RatingParser {
         }
         EnumSet<Help> values = EnumSet.noneOf(Help.class);
         for (JsonNode item : node) {
-            Help value = item.isTextual() ? helpValue(item.textValue()) : null;
+            Help value = item.isTextual() ? Help.fromWire(item.textValue()) : null;
             if (value == null) {
                 errors.add(new FieldError("help", expected + "; got " + item));
                 return List.of();
@@ -211,13 +192,6 @@ public final class RatingParser {
             return List.of();
         }
         return List.copyOf(values);
-    }
-
-    private static Help helpValue(String text) {
-        for (Help help : Help.values()) {
-            if (help.wire().equals(text)) return help;
-        }
-        return null;
     }
 
     private static String comment(ObjectNode body, List<FieldError> errors) {
@@ -240,6 +214,8 @@ public final class RatingParser {
     private static String page(ObjectNode body, List<FieldError> errors) {
         String raw = text(body, "page", errors);
         if (raw == null || raw.isBlank()) return null;
+        // like a comment, a page cut in the middle of an emoji keeps its other characters
+        raw = withoutLoneSurrogates(raw);
         String expected = "must be an absolute http(s) URL of at most " + MAX_PAGE + " characters";
         if (raw.length() > MAX_PAGE * 4) {
             errors.add(new FieldError("page", expected));
@@ -267,6 +243,17 @@ public final class RatingParser {
         }
     }
 
+    /**
+     * Masking can lengthen a page ({@code /1234567} becomes {@code /[number]}): a page that no longer fits
+     * its column keeps its site and loses its path, the same on every database, rather than costing the
+     * citizen the answer or being cut anywhere.
+     */
+    static String fitted(String page) {
+        if (page.length() <= MAX_PAGE) return page;
+        int path = page.indexOf('/', page.indexOf("://") + 3);
+        return path < 0 ? page : page.substring(0, path + 1);
+    }
+
     private static String withoutLoneSurrogates(String text) {
         StringBuilder out = null;
         for (int i = 0; i < text.length(); i++) {
@@ -283,17 +270,6 @@ public final class RatingParser {
             }
         }
         return out == null ? text : out.toString();
-    }
-
-    private static String kind(JsonNode node) {
-        return switch (node.getNodeType()) {
-            case ARRAY -> "an array";
-            case OBJECT, POJO -> "an object";
-            case NUMBER -> "a number";
-            case BOOLEAN -> "a boolean";
-            case STRING -> "a string";
-            default -> node.toString();
-        };
     }
 
     private static InvalidInputException invalid(String field, String detail) {

@@ -1,35 +1,49 @@
 package fr.jdma.collector.stats;
 
+import fr.jdma.collector.geo.GeoLevel;
+import fr.jdma.collector.geo.Geography;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Computes the official indicators of a service from its daily rollups. */
+/**
+ * Computes the official indicators of a service from its daily rollups, per location as ratings
+ * carry it, or per place of a geographic level (the communes' answers summed per commune,
+ * département, région or nation). Every group's indicators come from {@link Indicators#of}.
+ */
 public final class Statistics {
 
     private record GroupKey(String location, String period) {
     }
 
     private final RollupReader rollups;
+    private final Geography geography;
+
+    public Statistics(RollupReader rollups, Geography geography) {
+        this.rollups = rollups;
+        this.geography = geography;
+    }
 
     public Statistics(RollupReader rollups) {
-        this.rollups = rollups;
+        this(rollups, Geography.official());
     }
 
     /**
-     * One group per location (by location: over the query's period, labelled "from/to", the
-     * data's first or last day standing in for an open end), or per location and day, week or
-     * month. Ordered by location, then period.
+     * One group per location or place (by location: over the query's period, labelled "from/to",
+     * the data's first or last day standing in for an open end), or per location or place and day,
+     * week or month. Ordered by location or place code, then period.
      */
     public List<Indicators> indicators(StatsQuery query) {
+        if (query.level() != null) return byLevel(query);
         if (query.by() == StatsQuery.Grouping.LOCATION) {
             List<Indicators> groups = new ArrayList<>();
             for (RollupReader.Total total : rollups.totals(query.service(), query.location(), query.period())) {
-                LocalDate from = query.period().from() != null ? query.period().from() : LocalDate.ofEpochDay(total.firstDay());
-                LocalDate to = query.period().to() != null ? query.period().to() : LocalDate.ofEpochDay(total.lastDay());
-                groups.add(Indicators.of(query.service(), total.location(), from + "/" + to, total.counts()));
+                groups.add(Indicators.of(query.service(), total.location(), range(query, total.firstDay(), total.lastDay()), total.counts()));
             }
             return groups;
         }
@@ -42,5 +56,49 @@ public final class Statistics {
         List<Indicators> groups = new ArrayList<>(sums.size());
         sums.forEach((key, counts) -> groups.add(Indicators.of(query.service(), key.location(), key.period(), counts)));
         return groups;
+    }
+
+    /**
+     * Sums the locations' counts per place of the query's level. A location that is no commune
+     * code (an office id, the service as a whole) counts for the nation only.
+     */
+    private List<Indicators> byLevel(StatsQuery query) {
+        GeoLevel level = query.level();
+        Map<String, String> places = new HashMap<>();  // location -> place, resolved once per location
+        Map<GroupKey, Counts> sums = new HashMap<>();
+        Map<String, int[]> spans = new HashMap<>();     // place -> first and last day with answers
+        if (query.by() == StatsQuery.Grouping.LOCATION) {
+            for (RollupReader.Total total : rollups.totals(query.service(), null, query.period())) {
+                String place = places.computeIfAbsent(total.location(), l -> geography.placeOf(l, level));
+                if (place == null || (query.location() != null && !query.location().equals(place))) continue;
+                sums.merge(new GroupKey(place, null), total.counts(), Counts::plus);
+                spans.merge(place, new int[] {total.firstDay(), total.lastDay()},
+                        (a, b) -> new int[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
+            }
+        } else {
+            rollups.days(query.service(), null, query.period(), day -> {
+                String place = places.computeIfAbsent(day.location(), l -> geography.placeOf(l, level));
+                if (place == null || (query.location() != null && !query.location().equals(place))) return;
+                sums.merge(new GroupKey(place, query.by().label(LocalDate.ofEpochDay(day.epochDay()))), day.counts(), Counts::plus);
+            });
+        }
+        List<Map.Entry<GroupKey, Counts>> entries = new ArrayList<>(sums.entrySet());
+        entries.sort(Map.Entry.comparingByKey(Comparator.comparing(GroupKey::location)
+                .thenComparing(GroupKey::period, Comparator.nullsFirst(Comparator.naturalOrder()))));
+        List<Indicators> groups = new ArrayList<>(entries.size());
+        for (var entry : entries) {
+            String place = entry.getKey().location();
+            String period = entry.getKey().period() != null ? entry.getKey().period()
+                    : range(query, spans.get(place)[0], spans.get(place)[1]);
+            groups.add(Indicators.of(query.service(), place, period, entry.getValue()));
+        }
+        return groups;
+    }
+
+    /** "from/to" of a whole-period group: the query's ends, or the data's first and last day for open ends. */
+    private static String range(StatsQuery query, int firstDay, int lastDay) {
+        LocalDate from = query.period().from() != null ? query.period().from() : LocalDate.ofEpochDay(firstDay);
+        LocalDate to = query.period().to() != null ? query.period().to() : LocalDate.ofEpochDay(lastDay);
+        return from + "/" + to;
     }
 }

@@ -1,5 +1,6 @@
 package fr.jdma.collector.stats;
 
+import fr.jdma.collector.geo.GeoLevel;
 import fr.jdma.collector.input.Codes;
 import fr.jdma.collector.input.Period;
 import fr.jdma.collector.input.QueryParams;
@@ -8,10 +9,16 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.IsoFields;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
-/** What an analyst asks of GET /api/v1/stats: one service or all, maybe one location, a period, a grouping. */
-public record StatsQuery(String service, String location, Period period, Grouping by) {
+/**
+ * What an analyst asks of GET /api/v1/stats: one service or all, maybe one location, a period, a
+ * grouping, and maybe a geographic level. Without a level, groups are the locations as ratings
+ * carry them; with one, the communes' answers are summed per commune, département, région or
+ * nation, and {@code location} names a place of that level (75056, 75, 11, or "" for the nation).
+ */
+public record StatsQuery(String service, String location, Period period, Grouping by, GeoLevel level) {
 
     /** How days are grouped: per location over the whole period, or per location and day, ISO week or month. */
     public enum Grouping {
@@ -28,8 +35,13 @@ public record StatsQuery(String service, String location, Period period, Groupin
         }
     }
 
+    /** Per location as ratings carry it, no geographic level. */
+    public StatsQuery(String service, String location, Period period, Grouping by) {
+        this(service, location, period, by, null);
+    }
+
     public StatsQuery forService(String id) {
-        return new StatsQuery(id, location, period, by);
+        return new StatsQuery(id, location, period, by, level);
     }
 
     public static StatsQuery parse(Map<String, List<String>> params) {
@@ -38,7 +50,9 @@ public record StatsQuery(String service, String location, Period period, Groupin
         String location = query.optional("location", Codes.CODE);
         Period period = query.period();
         String by = query.choice("by", List.of("location", "day", "week", "month"), "location");
+        String level = query.choice("level", GeoLevel.words(), null);
         query.check();
-        return new StatsQuery(service, location, period, Grouping.valueOf(by.toUpperCase(java.util.Locale.ROOT)));
+        return new StatsQuery(service, location, period, Grouping.valueOf(by.toUpperCase(Locale.ROOT)),
+                level == null ? null : GeoLevel.of(level));
     }
 }

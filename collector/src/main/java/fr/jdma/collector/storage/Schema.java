@@ -64,6 +64,14 @@ public final class Schema {
         public static final Field<Long> UPDATED_AT = DSL.field(name("services", "updated_at"), SQLDataType.BIGINT);
     }
 
+    /** The names a service gives its own location codes (V6). */
+    public static final class LocationNames {
+        public static final Table<Record> TABLE = DSL.table(name("location_names"));
+        public static final Field<String> SERVICE = DSL.field(name("location_names", "service"), SQLDataType.VARCHAR(64));
+        public static final Field<String> LOCATION = DSL.field(name("location_names", "location"), SQLDataType.VARCHAR(64));
+        public static final Field<String> NAME = DSL.field(name("location_names", "name"), SQLDataType.VARCHAR(200));
+    }
+
     public static final class Ratings {
         public static final Table<Record> TABLE = DSL.table(name("ratings"));
         public static final Field<String> ID = DSL.field(name("ratings", "id"), SQLDataType.VARCHAR(36));

@@ -1,33 +1,30 @@
 package fr.jdma.collector.web;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.jdma.collector.input.InvalidInputException;
+import fr.jdma.collector.input.JsonMapping;
+import fr.jdma.collector.input.StrictBody;
 import io.javalin.http.Context;
 
-/** Reading JSON request bodies of the admin and analyst APIs, with errors that say what is wrong. */
+import java.util.Set;
+
+/**
+ * Reading JSON request bodies of the admin and analyst APIs through the one strict decoding step
+ * ({@link StrictBody}), with errors that say what is wrong.
+ */
 public final class Json {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    /** As much as Javalin takes in any body (a catalogue entry with many origins or location names fits). */
+    static final int MAX_BODY = 1024 * 1024;
 
     private Json() {
     }
 
     public static JsonNode read(Context ctx) {
-        String type = ctx.contentType();
-        if (type == null || !type.toLowerCase().startsWith("application/json")) {
-            throw new HttpProblem(415, "Unsupported Media Type", "send the body as application/json");
-        }
         try {
-            JsonNode node = MAPPER.readTree(ctx.bodyAsBytes());
-            if (node == null || !node.isObject()) throw InvalidInputException.of("body", "must be a JSON object");
-            return node;
-        } catch (JsonProcessingException e) {
-            throw InvalidInputException.of("body", "is not valid JSON: " + e.getOriginalMessage());
-        } catch (java.io.IOException e) {
-            throw InvalidInputException.of("body", "could not be read: " + e.getMessage());
+            StrictBody.requireType(ctx.header("Content-Type"), Set.of("application/json"), "application/json");
+            return JsonMapping.object(StrictBody.read(ctx.bodyInputStream(), ctx.req().getContentLengthLong(), MAX_BODY));
+        } catch (StrictBody.Refused e) {
+            throw Problems.ofBody(e.reason(), e.detail());
         }
     }
 }

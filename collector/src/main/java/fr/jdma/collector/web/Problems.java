@@ -1,11 +1,12 @@
 package fr.jdma.collector.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.jdma.collector.catalogue.ServiceCatalogue;
 import fr.jdma.collector.input.FieldError;
 import fr.jdma.collector.input.InvalidInputException;
+import fr.jdma.collector.input.JsonMapping;
+import fr.jdma.collector.input.StrictBody;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import org.slf4j.Logger;
@@ -21,7 +22,6 @@ public final class Problems {
 
     public static final String CONTENT_TYPE = "application/problem+json";
     private static final Logger log = LoggerFactory.getLogger(Problems.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Problems() {
     }
@@ -83,6 +83,17 @@ public final class Problems {
         }
     }
 
+    /** A body refused by the strict decoding step, as the problem the API answers. */
+    public static HttpProblem ofBody(StrictBody.Reason reason, String detail) {
+        return switch (reason) {
+            case UNSUPPORTED_MEDIA_TYPE -> new HttpProblem(415, "Unsupported Media Type", detail);
+            case TOO_LARGE -> new HttpProblem(413, "Content Too Large", detail);
+            case MALFORMED -> invalid(List.of(new FieldError("body", detail)));
+            // nobody is listening any more: the status only shows in the metrics
+            case CLIENT_GONE -> new HttpProblem(400, "Bad Request", detail);
+        };
+    }
+
     private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (type.isInstance(t)) return true;
@@ -102,7 +113,7 @@ public final class Problems {
 
     /** The problem+json text of a problem, for answers written below Javalin (see {@link WholeBodies}). */
     public static String json(HttpProblem problem) {
-        ObjectNode body = JSON.createObjectNode()
+        ObjectNode body = JsonMapping.MAPPER.createObjectNode()
                 .put("type", "about:blank")
                 .put("title", problem.title())
                 .put("status", problem.status())

@@ -3,6 +3,7 @@ package fr.jdma.collector.widget;
 import fr.jdma.collector.catalogue.Service;
 import fr.jdma.collector.catalogue.ServiceCatalogue;
 import fr.jdma.collector.input.Codes;
+import fr.jdma.collector.web.Forwarded;
 import fr.jdma.collector.web.Page;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -23,10 +24,12 @@ public final class SnippetPage {
 
     private final ServiceCatalogue catalogue;
     private final WidgetAssets widget;
+    private final Forwarded forwarded;
 
-    public SnippetPage(ServiceCatalogue catalogue, WidgetAssets widget) {
+    public SnippetPage(ServiceCatalogue catalogue, WidgetAssets widget, Forwarded forwarded) {
         this.catalogue = catalogue;
         this.widget = widget;
+        this.forwarded = forwarded;
     }
 
     public void routes(JavalinConfig config) {
@@ -40,7 +43,7 @@ public final class SnippetPage {
         String source = Objects.requireNonNullElse(Codes.validOrNull(Codes.SOURCE, value(ctx, "source", 32)), "");
         String lang = "en".equals(ctx.queryParam("lang")) ? "en" : "fr";
         Optional<Service> service = serviceId.isEmpty() ? Optional.empty() : catalogue.find(serviceId).filter(Service::enabled);
-        String base = baseUrl(ctx);
+        String base = forwarded.baseUrl(ctx);
 
         StringBuilder html = new StringBuilder(8192)
                 .append("<h1>Ajouter le bouton à votre site</h1>")
@@ -93,12 +96,6 @@ public final class SnippetPage {
     private static String value(Context ctx, String name, int max) {
         String value = ctx.queryParam(name);
         return value == null ? "" : value.strip().substring(0, Math.min(value.strip().length(), max));
-    }
-
-    private static String baseUrl(Context ctx) {
-        String proto = Optional.ofNullable(ctx.header("X-Forwarded-Proto")).orElse(ctx.scheme());
-        String host = Optional.ofNullable(ctx.header("X-Forwarded-Host")).orElse(ctx.host());
-        return proto + "://" + host;
     }
 
     private static String url(String value) {

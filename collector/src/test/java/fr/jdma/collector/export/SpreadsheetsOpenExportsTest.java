@@ -93,7 +93,7 @@ class SpreadsheetsOpenExportsTest {
     void the_ratings_xlsx_opens_with_14_columns_and_every_cell_as_stored() throws Exception {
         List<CSVRecord> avis = sheet("ratings-avis.csv");
 
-        assertThat(avis.get(0).values()).containsExactly("id", "received_at (UTC)", "service", "location", "source",
+        assertThat(avis.get(0).values()).containsExactly("id", "received_at", "service", "location", "source",
                 "satisfaction", "clarity", "help", "help_reached", "help_quality", "comment", "flags", "page", "lang");
         assertThat(avis).allSatisfy(r -> assertThat(r.size()).isEqualTo(14));
         CSVRecord row = avis.get(1);

@@ -92,11 +92,12 @@ class XlsxWriterTest {
     }
 
     @Test
-    void the_header_row_is_frozen_says_UTC_for_instants_and_columns_have_widths() throws IOException {
+    void the_header_row_is_frozen_keeps_the_contract_names_notes_UTC_on_instants_and_columns_have_widths() throws IOException {
         String sheet = parts(write(10, 2)).get("xl/worksheets/sheet1.xml");
 
         assertThat(sheet).contains("ySplit=\"1\"", "state=\"frozen\"");
-        assertThat(sheet).contains("<is><t>received_at (UTC)</t></is>");
+        assertThat(sheet).contains("<is><t>received_at</t></is>").doesNotContain("(UTC)");
+        assertThat(parts(write(10, 2)).get("xl/comments1.xml")).contains("ref=\"B1\"", "Heure UTC");
         assertThat(count(sheet, "<col [^>]*width=")).isEqualTo(4);
     }
 
