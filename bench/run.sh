@@ -1,18 +1,21 @@
 #!/usr/bin/env bash
-# Durable ingest against the HTTP ceiling, measured alternately in one run with wrk, on H2, SQLite and
-# PostgreSQL, at 64 and 256 connections; then the latency at half the sustained load and the collector's
-# peak RSS. Writes the "Ingest" part of docs/benchmarks.md (bench/full.sh writes the full-database part).
-#
-# Usage: bench/run.sh [seconds per measure, default 10] [rounds, default 3]
+# The performance goals of the collector, measured in one run on this machine, written to docs/benchmarks.md.
+#   1. Durable ingest against the HTTP ceiling, alternately, with wrk, on H2, SQLite and PostgreSQL, at 64 and
+#      256 connections; latency at half the sustained load; the collector's peak RSS.
+#   2. A full database (RATINGS realistic ratings, 5,000 locations, a year, made by bench/Generate.java):
+#      start time, indicators cold and warm, the CSV export against plain JDBC, gzip, RSS, ingest on it.
+#   3. The durable write path alone (bench/WriterBench.java).
+# Usage: bench/run.sh        environment: SECONDS_EACH (10), ROUNDS (3), RATINGS (1000000; 10000000 for the issue's 10 M)
 # The ceiling is bench/CeilingApp.java: a minimal Javalin app that reads and parses the same JSON and answers
-# 201 without storing, started with the same JVM flags as the collector (bench/jvm-flags, the README's).
+# 201 without storing. Both it and the collector run with bench/jvm-flags (the README's production flags).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SECONDS_EACH=${1:-10}
-ROUNDS=${2:-3}
+SECONDS_EACH=${SECONDS_EACH:-10}
+ROUNDS=${ROUNDS:-3}
+RATINGS=${RATINGS:-1000000}
 JAR=collector/target/jdma-collector.jar
 FLAGS=$(grep -v '^#' bench/jvm-flags | tr '\n' ' ')
-OUT=docs/benchmarks-ingest.md
+OUT=docs/benchmarks.md
 
 if ! command -v wrk >/dev/null; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
@@ -24,73 +27,165 @@ PIDS=()
 trap 'for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$WORK"' EXIT
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_up() { for _ in $(seq 1 150); do curl -fs "http://127.0.0.1:$1/health" >/dev/null && return 0; sleep 0.2; done; echo "not up on $1" >&2; return 1; }
+wait_up() { for _ in $(seq 1 600); do curl -fs "http://127.0.0.1:$1/health" >/dev/null && return 0; sleep 0.05; done; echo "not up on $1" >&2; return 1; }
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", (b>0)?a/b:0}'; }
 # wrk prints "RESULT req/s p50 p99 errors requests" (bench/ingest.lua)
-load() {  # $1 port, $2 connections, $3 seconds, [RATE=…]
+load() {  # $1 port, $2 connections, $3 seconds; RATE=… CONNECTIONS=… to pace
   wrk -t2 -c"$2" -d"$3"s --timeout 10s -s bench/ingest.lua "http://127.0.0.1:$1" 2>/dev/null | awk '/^RESULT/{print $2, $3, $4, $5}'
 }
 peak_rss_mb() { awk '/VmHWM/{printf "%.0f", $2/1024}' "/proc/$1/status"; }
+ms() { awk -v s="$1" 'BEGIN{printf "%.0f", s*1000}'; }
+
+say() { echo "bench: $*" >&2; }
+
+start_collector() {  # $1 JDBC URL → PID, PORT, START_S
+  say "collector on $1"
+  PORT=$(free_port)
+  local t0; t0=$(date +%s.%N)
+  # shellcheck disable=SC2086
+  JDMA_PORT=$PORT JDMA_DB_URL="$1" JDMA_ADMIN_TOKEN=bench JDMA_RATE_LIMIT=0 java $FLAGS -jar "$JAR" >"$WORK/collector.log" 2>&1 &
+  PID=$!
+  PIDS+=("$PID")
+  wait_up "$PORT"
+  START_S=$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN{printf "%.2f", b-a}')
+  curl -fs -o /dev/null -H 'Authorization: Bearer bench' -H 'Content-Type: application/json' \
+    -d '{"id":"bench","name":"Bench","allowedOrigins":["https://bench.example.fr"]}' "http://127.0.0.1:$PORT/api/v1/admin/services" || true
+}
+stop_collector() { kill "$PID"; wait "$PID" 2>/dev/null || true; }
+
+# ingest against the ceiling, alternately; sets INGEST RATIO P99 HALF_P99 for the goals
+ingest_rows() {  # $1 label, $2 connections list
+  load "$PORT" 64 5 >/dev/null   # warm-up (JIT, pool, caches)
+  for c in $2; do
+    : >"$WORK/c"; : >"$WORK/i"
+    for _ in $(seq 1 "$ROUNDS"); do
+      load "$CEILING_PORT" "$c" "$SECONDS_EACH" >>"$WORK/c"
+      load "$PORT" "$c" "$SECONDS_EACH" >>"$WORK/i"
+    done
+    local ceiling p50 p99 errors half="" h50="" h99=""
+    ceiling=$(cut -d' ' -f1 "$WORK/c" | median)
+    INGEST=$(cut -d' ' -f1 "$WORK/i" | median)
+    p50=$(cut -d' ' -f2 "$WORK/i" | median)
+    p99=$(cut -d' ' -f3 "$WORK/i" | median)
+    errors=$(awk '{s+=$4} END {print s+0}' "$WORK/i")
+    RATIO=$(ratio "$INGEST" "$ceiling")
+    local halfcol="–"
+    if [ "$c" = 64 ]; then
+      half=$(( ${INGEST%.*} / 2 ))
+      read -r _ h50 h99 _ < <(RATE=$half CONNECTIONS=64 load "$PORT" 64 "$SECONDS_EACH") || true
+      HALF_P99=$h99
+      halfcol="$half req/s: $h50 / $h99"
+    fi
+    echo "| $1 | $c | $INGEST | $p50 / $p99 | $ceiling | **$RATIO** | $halfcol | $(peak_rss_mb "$PID") | $errors |" >>"$WORK/ingest"
+    eval "R_${3}_$c=$RATIO; I_${3}_$c=$INGEST"
+  done
+}
 
 CEILING_PORT=$(free_port)
 # shellcheck disable=SC2086
 java $FLAGS -cp "$JAR" bench/CeilingApp.java "$CEILING_PORT" >"$WORK/ceiling.log" 2>&1 &
 PIDS+=($!)
 wait_up "$CEILING_PORT"
-load "$CEILING_PORT" 64 3 >/dev/null   # warm-up
+load "$CEILING_PORT" 64 3 >/dev/null
 
-measure() {  # $1 label, $2 JDBC URL
-  local port pid
-  port=$(free_port)
-  # shellcheck disable=SC2086
-  JDMA_PORT=$port JDMA_DB_URL="$2" JDMA_ADMIN_TOKEN=bench JDMA_RATE_LIMIT=0 java $FLAGS -jar "$JAR" >"$WORK/collector.log" 2>&1 &
-  pid=$!
-  PIDS+=($pid)
-  wait_up "$port"
-  curl -fs -o /dev/null -H 'Authorization: Bearer bench' -H 'Content-Type: application/json' \
-    -d '{"id":"bench","name":"Bench","allowedOrigins":["https://bench.example.fr"]}' "http://127.0.0.1:$port/api/v1/admin/services"
-  load "$port" 64 5 >/dev/null   # warm-up (JIT, pool, caches)
-  for c in 64 256; do
-    : >"$WORK/c"; : >"$WORK/i"
-    for _ in $(seq 1 "$ROUNDS"); do   # alternate, so both see the same machine
-      load "$CEILING_PORT" "$c" "$SECONDS_EACH" >>"$WORK/c"
-      load "$port" "$c" "$SECONDS_EACH" >>"$WORK/i"
-    done
-    local ceiling ingest p50 p99 errors ratio
-    ceiling=$(cut -d' ' -f1 "$WORK/c" | median)
-    ingest=$(cut -d' ' -f1 "$WORK/i" | median)
-    p50=$(cut -d' ' -f2 "$WORK/i" | median)
-    p99=$(cut -d' ' -f3 "$WORK/i" | median)
-    errors=$(awk '{s+=$4} END {print s+0}' "$WORK/i")
-    ratio=$(awk -v a="$ingest" -v b="$ceiling" 'BEGIN{printf "%.2f", a/b}')
-    if [ "$c" = 64 ]; then
-      local half=$(( ${ingest%.*} / 2 ))
-      read -r _ h50 h99 _ < <(RATE=$half CONNECTIONS=64 load "$port" 64 "$SECONDS_EACH")
-    fi
-    echo "| $1 | $c | $ingest | $p50 / $p99 | $ceiling | **$ratio** | $( [ "$c" = 64 ] && echo "$half req/s: $h50 / $h99" || echo "–") | $(peak_rss_mb "$pid") | $errors |" >>"$WORK/rows"
-  done
-  kill "$pid"; wait "$pid" 2>/dev/null || true
-}
-
-measure "H2 (file, default)" "jdbc:h2:file:$WORK/h2/jdma"
-measure "SQLite (WAL, synchronous=FULL)" "jdbc:sqlite:$WORK/sqlite/jdma.sqlite"
+# 1. empty databases
+start_collector "jdbc:h2:file:$WORK/h2/jdma"; ingest_rows "H2 (file, default)" "64 256" h2; RSS_LOAD=$(peak_rss_mb "$PID"); stop_collector
+start_collector "jdbc:sqlite:$WORK/sqlite/jdma.sqlite"; ingest_rows "SQLite (WAL, synchronous=FULL)" "64 256" sqlite; stop_collector
 if pg_isready -q -h 127.0.0.1 -p 5432; then
   psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA IF EXISTS jdma_bench CASCADE; CREATE SCHEMA jdma_bench" >/dev/null
-  measure "PostgreSQL 15 (local)" "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=jdma_bench&user=postgres"
+  start_collector "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=jdma_bench&user=postgres"; ingest_rows "PostgreSQL 15 (local)" "64 256" pg; stop_collector
 fi
 
+# 2. a full database
+FULL="jdbc:h2:file:$WORK/full/jdma"
+say "generating $RATINGS ratings"
+read -r _ GEN_S < <(java -cp "$JAR" bench/Generate.java "$FULL" "$RATINGS" 2>/dev/null | tail -n 1) || true
+read -r PLAIN_RATE PLAIN_ROWS < <(java -cp "$JAR" bench/PlainExport.java "$FULL;DATABASE_TO_LOWER=TRUE" bench 2>/dev/null | tail -n 1) || true
+start_collector "$FULL"
+STARTUP_S=$START_S
+stat_ms() {  # $1 query → "cold warm bytes"
+  local url="http://127.0.0.1:$PORT/api/v1/stats?service=bench&$1" cold warm bytes
+  read -r cold bytes < <(curl -fs -o /dev/null -w '%{time_total} %{size_download}\n' -H 'Authorization: Bearer bench' "$url") || true
+  warm=$(for _ in $(seq 1 10); do curl -s -o /dev/null -w '%{time_total}\n' -H 'Authorization: Bearer bench' "$url"; done | median)
+  echo "$(ms "$cold") $(ms "$warm") $bytes"
+}
+read -r LOC_COLD LOC_WARM LOC_BYTES < <(stat_ms "by=location") || true
+read -r TREND_COLD TREND_WARM TREND_BYTES < <(stat_ms "by=month&location=*") || true
+read -r MONTH_COLD MONTH_WARM MONTH_BYTES < <(stat_ms "by=month") || true
+read -r EXPORT_S EXPORT_BYTES < <(curl -fs -o /dev/null -w '%{time_total} %{size_download}\n' -H 'Authorization: Bearer bench' \
+  "http://127.0.0.1:$PORT/api/v1/exports/ratings.csv?service=bench") || true
+read -r GZIP_S GZIP_BYTES < <(curl -fs -o /dev/null -w '%{time_total} %{size_download}\n' -H 'Authorization: Bearer bench' \
+  -H 'Accept-Encoding: gzip' "http://127.0.0.1:$PORT/api/v1/exports/ratings.csv?service=bench") || true || true
+EXPORT_RATE=$(awk -v n="$PLAIN_ROWS" -v s="$EXPORT_S" 'BEGIN{printf "%.0f", n/s}')
+GZIP_RATE=$(awk -v n="$PLAIN_ROWS" -v s="$GZIP_S" 'BEGIN{printf "%.0f", n/s}')
+RSS_EXPORT=$(peak_rss_mb "$PID")
+ingest_rows "H2 holding $RATINGS ratings" "64" full
+RSS_FULL=$(peak_rss_mb "$PID")
+stop_collector
+
+say "the write path alone"
+# 3. the write path alone
+writer() {  # $1 = label, $2 = URL: 100,000 ratings, 2,000 in flight
+  read -r rate per < <(java -cp "$JAR" bench/WriterBench.java "$2" 100000 2000 2>/dev/null | tail -n 1)
+  echo "| $1 | $rate | $per |" >>"$WORK/writer"
+}
+writer "H2" "jdbc:h2:file:$WORK/w/h2"
+writer "SQLite" "jdbc:sqlite:$WORK/w/jdma.sqlite"
+if pg_isready -q -h 127.0.0.1 -p 5432; then
+  psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA IF EXISTS jdma_wbench CASCADE; CREATE SCHEMA jdma_wbench" >/dev/null
+  writer "PostgreSQL" "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=jdma_wbench&user=postgres"
+fi
+
+mark() { awk -v v="$1" -v g="$2" -v op="$3" 'BEGIN{ok=(op==">=")?(v>=g):(v<=g); print ok?"met":"**not met**"}'; }
+FULL_VS_EMPTY=$(ratio "${I_full_64:-0}" "${I_h2_64:-0}")
 {
+  echo "# Benchmarks"
+  echo
+  echo "Reproduce: \`bench/run.sh\` (SECONDS_EACH=$SECONDS_EACH ROUNDS=$ROUNDS RATINGS=$RATINGS). Measured $(date -u +%Y-%m-%d) on"
+  echo "$(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -n 1); load generator (wrk, 2 threads) and"
+  echo "server share the machine. JVM flags of the collector and of the ceiling: \`$FLAGS\`"
+  echo "(bench/jvm-flags, the same as the README's production command and run.sh)."
+  echo
+  echo "## Goals"
+  echo
+  echo "| goal | measured | |"
+  echo "|---|---|---|"
+  echo "| durable ingest ≥ 0.50 of the HTTP ceiling, H2 (64 / 256 connections) | ${R_h2_64:-?} / ${R_h2_256:-?} | $(mark "${R_h2_64:-0}" 0.5 ">=") |"
+  echo "| same, SQLite | ${R_sqlite_64:-?} / ${R_sqlite_256:-?} | $(mark "${R_sqlite_64:-0}" 0.5 ">=") |"
+  echo "| same, PostgreSQL | ${R_pg_64:-?} / ${R_pg_256:-?} | $(mark "${R_pg_64:-0}" 0.5 ">=") |"
+  echo "| ingest into a full database ≥ 0.8 × the empty one (H2, 64 connections) | $FULL_VS_EMPTY | $(mark "$FULL_VS_EMPTY" 0.8 ">=") |"
+  echo "| p99 < 25 ms at half load, full database | ${HALF_P99:-?} ms | $(mark "${HALF_P99:-999}" 25 "<=") |"
+  echo "| RSS ≤ 256 MB under full load / during an export of $RATINGS ratings / full-database load | $RSS_LOAD / $RSS_EXPORT / $RSS_FULL MB | $(mark "$(printf '%s\n' "$RSS_LOAD" "$RSS_EXPORT" "$RSS_FULL" | sort -g | tail -1)" 256 "<=") |"
+  echo "| start ≤ 2 s on the full database | $STARTUP_S s | $(mark "$STARTUP_S" 2 "<=") |"
+  echo "| service-wide monthly trend (by=month&location=*) ≤ 50 ms, one small answer | $TREND_WARM ms warm, $TREND_COLD ms cold, $TREND_BYTES B | $(mark "$TREND_WARM" 50 "<=") |"
+  echo "| by=location ≤ 50 ms warm, ≤ 200 ms cold | $LOC_WARM ms / $LOC_COLD ms | $(mark "$LOC_WARM" 50 "<=") / $(mark "$LOC_COLD" 200 "<=") |"
+  echo "| by=month per location (5,000 locations × 12 months) | $MONTH_WARM ms warm, $MONTH_COLD ms cold, $MONTH_BYTES B | (no goal: 60,000 groups; use location=*) |"
+  echo "| CSV export ≥ 0.8 of plain JDBC | $EXPORT_RATE vs $PLAIN_RATE rows/s = $(ratio "$EXPORT_RATE" "$PLAIN_RATE") | $(mark "$(ratio "$EXPORT_RATE" "$PLAIN_RATE")" 0.8 ">=") |"
+  echo "| gzip when accepted | $GZIP_BYTES B instead of $EXPORT_BYTES B ($(ratio "$GZIP_BYTES" "$EXPORT_BYTES")), $GZIP_RATE rows/s | |"
+  echo
   echo "## Durable ingest against the HTTP ceiling"
   echo
-  echo "Reproduce: \`bench/run.sh $SECONDS_EACH $ROUNDS\` — measured $(date -u +%Y-%m-%d) on $(nproc) cores, $(java -version 2>&1 | head -n 1),"
-  echo "JVM flags \`$FLAGS\` (bench/jvm-flags, the README's production flags) for both the collector and the ceiling."
-  echo "wrk (2 threads) and the server share the machine. Each figure is the median of $ROUNDS rounds of $SECONDS_EACH s; ceiling and"
-  echo "collector are measured alternately. The ceiling is bench/CeilingApp.java: the same JSON read and parsed, a 201, nothing stored."
-  echo "Every counted rating was acknowledged only after its group commit was durable (fsync). Half load: wrk paced"
-  echo "at half the sustained rate, 64 connections. RSS: the collector's peak resident memory (VmHWM) so far."
+  echo "Medians of $ROUNDS rounds of $SECONDS_EACH s, ceiling and collector measured alternately. The ceiling is bench/CeilingApp.java:"
+  echo "the same JSON read and parsed, a 201, nothing stored. Every counted rating was acknowledged only after its group"
+  echo "commit was durable (fsync). Half load: wrk paced at half the sustained rate. RSS: the collector's peak (VmHWM)."
   echo
   echo "| database | connections | durable ratings/s | p50 / p99 ms | ceiling req/s | ratio | p50 / p99 ms at half load | peak RSS MB | errors |"
   echo "|---|---|---|---|---|---|---|---|---|"
-  cat "$WORK/rows"
+  cat "$WORK/ingest"
+  echo
+  echo "## A full database"
+  echo
+  echo "$RATINGS ratings made by bench/Generate.java in $GEN_S s (one service, 5,000 locations, a year). Indicators: first call after"
+  echo "start (cold) and median of 10 (warm), over HTTP with curl. Export: $PLAIN_ROWS rows through HTTP, against plain JDBC reading"
+  echo "the same rows in the same order (bench/PlainExport.java)."
+  echo
+  echo "## The durable write path alone"
+  echo
+  echo "\`bench/WriterBench.java\`: the group-commit writer and its store, without HTTP, fed 100,000 ratings with 2,000 in flight."
+  echo
+  echo "| database | durable ratings/s | ratings per commit |"
+  echo "|---|---|---|"
+  cat "$WORK/writer"
 } >"$OUT"
 cat "$OUT"

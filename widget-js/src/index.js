@@ -1,10 +1,11 @@
-// Entry point: reads the snippet, puts the button in the page inside its own shadow root,
-// opens the dialog, sends ratings, and flushes the ones a flaky network kept back.
+// Entry point: reads the snippet, puts the widget in the page inside its own shadow root
+// (a button and its dialog, or the inline block), sends ratings, and flushes the ones a
+// flaky network or a not-yet-allowed origin kept back.
 import { readConfig } from './config.js';
 import { texts, FAILED, QUEUED, SENT } from './i18n.js';
 import { h } from './dom.js';
-import { CSS } from './style.js';
 import { buildDialog } from './dialog.js';
+import { buildInline } from './inline.js';
 import { buildPayload, post, uuid } from './send.js';
 import * as queue from './queue.js';
 
@@ -24,14 +25,16 @@ const flush = (force) => queue.flush(storage, send, force);
 
 let service;
 // The optional questions the service hides (none on a 404 or any failure), asked once,
-// as soon as the visitor heads for the button.
+// as soon as the visitor heads for the button (or at once in inline mode).
 const lookup = () => service || (service = fetch(config.collector + '/api/v1/public/services/' + config.service)
   .then((r) => r.json())
   .catch(() => ({})));
+// the shown optional questions, once the hidden ones are known or after 1.5 s at most
+const questions = () => Promise.race([lookup(), new Promise((r) => setTimeout(r, 1500, {}))])
+  .then((info) => config.questions.filter((q) => !(info.hiddenQuestions || []).includes(q)));
 
-let shown, dialog;
-async function onSend(data) {
-  const payload = buildPayload(config, shown, data, location.href, uuid());
+/** Posts a rating and keeps it in the queue unless the collector took it (or refused it for good). */
+async function deliver(payload) {
   const result = await send(payload);
   queue.settle(storage, payload, result, Date.now());
   if (result === +result) return QUEUED;
@@ -42,7 +45,7 @@ function mount() {
   const target = config.target && document.querySelector(config.target);
   const host = h('jdma-avis');
   const root = host.attachShadow({ mode: 'open' });
-  const style = h('style', 0, CSS);
+  const style = h('style', 0, __CSS__); // src/style.css, minified by the build
   try {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(style.textContent);
@@ -52,17 +55,36 @@ function mount() {
     style.nonce = config.nonce;
     root.append(style);
   }
-  const opener = h('button', { class: 'o' }, t[0]); // in no form: no type needed
-  const wrap = h('div', { class: target ? 'r' : 'r f', lang: config.lang }, opener);
+  const inline = target && config.mode == 'inline';
+  const wrap = h('div', { class: inline ? 'r i' : target ? 'r' : 'r f', lang: config.lang });
   root.append(wrap);
   (target || document.body).append(host);
+  const id = uuid();
+  let shown, since = Date.now(); // elapsed counts from when the questions are shown
+  const payload = (data) => buildPayload(config, shown, data, location.href, id, Date.now() - since);
 
-  opener.onpointerenter = opener.onfocus = lookup;
+  if (inline) {
+    lookup();
+    const data = new FormData();
+    data.set('hp', '');
+    wrap.append(...buildInline(t, config.collector, async (satisfaction) => {
+      data.set('satisfaction', satisfaction);
+      shown = [];
+      const outcome = await deliver(payload(data));
+      return [outcome, shown = await questions()];
+    }, (more) => deliver(payload(more))));
+    return;
+  }
+
+  const opener = h('button', { class: 'o' }, t[0]); // in no form: no type needed
+  wrap.append(opener);
+  let dialog;
+  opener.onpointerenter = lookup; // a head start; keyboard users wait for it at most 1.5 s
   opener.onclick = async () => {
-    // built once, when the hidden questions are known or after 1.5 s at most
-    dialog = dialog || Promise.race([lookup(), new Promise((r) => setTimeout(r, 1500, {}))]).then((info) => {
-      shown = config.questions.filter((q) => !(info.hiddenQuestions || []).includes(q));
-      const d = buildDialog(t, shown, onSend);
+    dialog = dialog || questions().then((list) => {
+      shown = list;
+      since = Date.now();
+      const d = buildDialog(t, shown, config.collector, (data) => deliver(payload(data)));
       d.onclose = () => opener.focus();
       wrap.append(d);
       return d;

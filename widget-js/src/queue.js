@@ -17,9 +17,11 @@ export function load(storage, now) {
   }
 }
 
+/** Writes the queue; an empty one removes the key (nothing left behind in the visitor's browser). */
 function save(storage, items) {
   try {
-    storage.setItem(KEY, JSON.stringify(items.slice(-MAX_ITEMS)));
+    if (items[0]) storage.setItem(KEY, JSON.stringify(items.slice(-MAX_ITEMS)));
+    else storage.removeItem(KEY);
   } catch (e) {
     // full or forbidden: the rating is lost only if the page closes before it is sent
   }
@@ -33,13 +35,15 @@ export function backoff(n, random = Math.random) {
 /**
  * Records the collector's answer (see classify) for a rating: forgotten when stored or
  * refused for good; otherwise queued (once per id, the oldest going past MAX_ITEMS) and
- * scheduled with backoff, never before Retry-After.
+ * scheduled with backoff, never before Retry-After. A payload queued again under its id
+ * replaces the one waiting: a completion carries the first answer and more.
  */
 export function settle(storage, payload, result, now, random) {
   const items = load(storage, now);
-  const item = items.find((i) => i.p.id == payload.id) || { p: payload, t: now, n: 0 };
+  const item = items.find((i) => i.p.id == payload.id) || { t: now, n: 0 };
   const rest = items.filter((i) => i != item);
   if (result === +result) {
+    item.p = payload;
     item.a = now + backoff(item.n++, random);
     item.w = now + result * 1e3;
     rest.push(item);

@@ -1,9 +1,9 @@
 // Builds the rating the collector expects, posts it, and says what its answer means.
 
-import Q from '../../contract/questions.json' with { type: 'json' };
+import { HELP_VALUES } from './contract.js';
 
-// The answers to the help question but "none", from contract/questions.json (the first three are the administration's)
-export const HELP = Q.values.help.filter((v) => v != 'none');
+// The answers to the help question but "none" (the last), from contract/questions.json (the first three are the administration's)
+export const HELP = HELP_VALUES.slice(0, -1);
 
 /**
  * A UUID v4 from 31 random bytes (crypto.randomUUID is missing outside secure contexts):
@@ -22,9 +22,11 @@ export function helpAnswer(values) {
 /**
  * The JSON body of a rating, from the form's data (anything with get/getAll; fields named
  * like the payload, values as JSON: "3", "true"). Questions not in `shown`, unanswered
- * ones and empty values are left out.
+ * ones and empty values are left out. The abuse signals go along: the honeypot `hp` as the
+ * form has it (empty for a person) and `elapsed`, ms since the questions were shown.
+ * A completion (inline mode) is the same call with the first answer's id and satisfaction.
  */
-export function buildPayload(config, shown, data, href, id) {
+export function buildPayload(config, shown, data, href, id, elapsed) {
   const value = (k) => JSON.parse(data.get(k));
   const help = shown.includes('help') ? helpAnswer(data.getAll('help')) : [];
   // guichet, téléphone or e-mail/chat (the first three): the follow-up questions apply
@@ -44,17 +46,21 @@ export function buildPayload(config, shown, data, href, id) {
     lang: config.lang,
   };
   for (const k in p) if (p[k] == null || p[k] === '') delete p[k];
+  if (data.has('hp')) p.hp = data.get('hp');
+  if (elapsed >= 0) p.elapsed = elapsed;
   return p;
 }
 
 /**
- * What an answer of the collector means: `true` stored (201, or 200 for a replayed id),
- * `false` refused for good (any other 4xx: never retried), or a number of seconds to wait
- * before retrying (network error = status 0, 408, 429, 5xx; Retry-After in seconds).
+ * What an answer of the collector means: `true` stored (201, or 200 for a replayed or
+ * completed id), `false` refused for good (any other 4xx: never retried), or a number of
+ * seconds to wait before retrying (network error = status 0, 403, 408, 429, 5xx;
+ * Retry-After in seconds). A 403 is the site's origin not allowed yet: the webmaster may
+ * fix it, so the answer waits rather than being lost.
  */
 export function classify(status, retryAfter) {
   if (status > 199 && status < 300) return true;
-  if (status && status < 500 && status != 408 && status != 429) return false;
+  if (status && status < 500 && ![403, 408, 429].includes(status)) return false;
   return +retryAfter > 0 ? +retryAfter : 0;
 }
 

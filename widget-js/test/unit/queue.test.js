@@ -1,6 +1,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { KEY, MAX_AGE, MAX_ITEMS, backoff, flush, load, settle } from '../../src/queue.js';
+import { classify } from '../../src/send.js';
 
 /** An in-memory localStorage. */
 function memoryStorage() {
@@ -120,4 +121,42 @@ test('the queue never throws when localStorage is missing, full or corrupt', asy
     settle(storage, rating('a'), 0, 0);
     await flush(storage, async () => true, true);
   }
+});
+
+test('once nothing is pending, the queue key is removed from localStorage', async () => {
+  const storage = memoryStorage();
+  settle(storage, rating('a'), 0, 0, () => 0.5);
+  settle(storage, rating('b'), 0, 0, () => 0.5);
+  assert.ok(storage.map.has(KEY));
+  await flush(storage, async (p) => (p.id == 'a' ? true : 0), true, () => 1000);
+  assert.ok(storage.map.has(KEY), 'b is still pending');
+  await flush(storage, async () => true, true, () => 2000);
+  assert.equal(storage.map.has(KEY), false, 'no empty queue left behind');
+  settle(storage, rating('c'), true, 3000);
+  assert.equal(storage.map.has(KEY), false, 'a rating stored at once writes nothing');
+});
+
+test('a 403 (origin not allowed yet) keeps the rating queued, and it goes once the origin is allowed', async () => {
+  const storage = memoryStorage();
+  settle(storage, rating('a'), classify(403), 0, () => 0.5);
+  assert.deepEqual(load(storage, 0).map((i) => i.p.id), ['a']);
+  const statuses = [403, 201];
+  await flush(storage, async () => classify(statuses.shift()), true, () => 1000);
+  assert.deepEqual(load(storage, 1000).map((i) => [i.p.id, i.n]), [['a', 2]], 'still refused: still kept');
+  await flush(storage, async () => classify(statuses.shift()), true, () => 2000);
+  assert.deepEqual(load(storage, 2000), []);
+  assert.equal(storage.map.has(KEY), false);
+});
+
+test('a completion queued under the id of a waiting first answer replaces it: the full rating is sent', async () => {
+  const storage = memoryStorage();
+  settle(storage, rating('a'), 0, 0, () => 0.5);
+  settle(storage, { ...rating('a'), clarity: 4 }, 0, 1000, () => 0.5);
+  const items = load(storage, 1000);
+  assert.equal(items.length, 1);
+  assert.deepEqual(items[0].p, { ...rating('a'), clarity: 4 });
+  assert.equal(items[0].t, 0, 'the age still counts from the first failure');
+  const sent = [];
+  await flush(storage, async (p) => (sent.push(p), true), true, () => 2000);
+  assert.deepEqual(sent, [{ ...rating('a'), clarity: 4 }]);
 });

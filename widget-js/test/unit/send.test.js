@@ -61,6 +61,23 @@ test('the follow-up questions are kept only after guichet, téléphone or e-mail
   assert.ok(!('helpReached' in p) && !('helpQuality' in p));
 });
 
+test('the honeypot and the time since the questions were shown go along (abuse signals)', () => {
+  const p = buildPayload(config, ALL, form({ satisfaction: 'good', hp: '' }), 'https://a.fr/', ID, 8200);
+  assert.equal(p.hp, '', 'a person leaves the honeypot empty, and it is still sent');
+  assert.equal(p.elapsed, 8200);
+  assert.equal(buildPayload(config, ALL, form({ satisfaction: 'good', hp: 'http://spam' }), 'https://a.fr/', ID, 0).hp, 'http://spam');
+});
+
+test('a completion (inline mode) repeats the first answer\'s id and satisfaction and adds the optional answers', () => {
+  const first = buildPayload(config, [], form({ satisfaction: 'average', hp: '' }), 'https://a.fr/fin', ID, 2100);
+  const completion = buildPayload(config, ALL, form({ satisfaction: 'average', hp: '', clarity: '2', help: ['none'], comment: 'Trop long' }), 'https://a.fr/fin', ID, 9400);
+  assert.deepEqual(first, {
+    id: ID, service: 'aide-logement', location: '75056', source: 'button', satisfaction: 'average',
+    page: 'https://a.fr/fin', lang: 'fr', hp: '', elapsed: 2100,
+  });
+  assert.deepEqual(completion, { ...first, clarity: 2, help: ['none'], comment: 'Trop long', elapsed: 9400 });
+});
+
 test('a comment is cut at 2000 characters', () => {
   const p = buildPayload(config, ALL, form({ satisfaction: 'good', comment: 'a'.repeat(2500) }), 'https://a.fr/', ID);
   assert.equal(p.comment.length, 2000);
@@ -82,11 +99,11 @@ test('uuid makes version 4 UUIDs from random bytes', () => {
 test('classify: 200 and 201 are stored, other 4xx are never retried', () => {
   assert.equal(classify(201), true);
   assert.equal(classify(200), true);
-  for (const status of [400, 403, 404, 413, 415]) assert.equal(classify(status), false, String(status));
+  for (const status of [400, 404, 409, 413, 415]) assert.equal(classify(status), false, String(status));
 });
 
-test('classify: network errors, 408, 429 and 5xx are retried, after Retry-After seconds when given', () => {
-  for (const status of [0, 408, 429, 500, 502, 503]) assert.equal(classify(status), 0, String(status));
+test('classify: network errors, 403 (origin not allowed yet), 408, 429 and 5xx are retried, after Retry-After seconds when given', () => {
+  for (const status of [0, 403, 408, 429, 500, 502, 503]) assert.equal(classify(status), 0, String(status));
   assert.equal(classify(429, '30'), 30);
   assert.equal(classify(503, '120'), 120);
   assert.equal(classify(503, 'soon'), 0);

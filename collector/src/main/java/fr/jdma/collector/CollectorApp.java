@@ -17,6 +17,8 @@ import fr.jdma.collector.export.RatingsExport;
 import fr.jdma.collector.export.TableDownload;
 import fr.jdma.collector.ingest.GroupCommitWriter;
 import fr.jdma.collector.ingest.IngestController;
+import fr.jdma.collector.ingest.ClientKey;
+import fr.jdma.collector.ingest.DuplicateComments;
 import fr.jdma.collector.ingest.RateLimiter;
 import fr.jdma.collector.ingest.RatingIntake;
 import fr.jdma.collector.ingest.RatingParser;
@@ -81,7 +83,8 @@ public final class CollectorApp implements AutoCloseable {
         ServiceCatalogue catalogue = new ServiceCatalogue(database, clock);
         AdminAccess admin = AdminAccess.open(database, config.adminToken());
         this.writer = new GroupCommitWriter(new RatingStore(database), config.writerQueueCapacity());
-        RateLimiter rateLimiter = new RateLimiter(config.rateLimitPerMinute(), clock);
+        ClientKey clientKey = new ClientKey();
+        RateLimiter rateLimiter = new RateLimiter(config.rateLimitPerMinute(), clock, clientKey);
         Forwarded forwarded = new Forwarded(config.trustProxy());
         WidgetAssets widget = WidgetAssets.fromClasspath();
         if (config.demo()) Demo.ensureService(catalogue);
@@ -100,9 +103,16 @@ public final class CollectorApp implements AutoCloseable {
                 snapshots::lastSuccessSeconds);
         RuntimeGauges.register(metrics, database);
 
-        var intake = new RatingIntake(catalogue, new RatingParser(), writer, rateLimiter, clock);
+        var intake = new RatingIntake(catalogue, new RatingParser(), writer, rateLimiter,
+                new DuplicateComments(clock, clientKey), clock);
+        metrics.describe("jdma_discarded_ratings_total", "robots' answers answered as usual but not stored, by reason");
+        intake.onOutcome(outcome -> {
+            if (outcome instanceof RatingIntake.Outcome.Discarded discarded) {
+                metrics.count("jdma_discarded_ratings_total", "reason", discarded.reason().wire());
+            }
+        });
         var ingest = new IngestController(intake, forwarded, metrics);
-        var form = new FormController(catalogue, intake, forwarded);
+        var form = new FormController(catalogue, intake, forwarded, clock);
         var catalogueApi = new CatalogueController(catalogue);
         var ops = new OpsController(database, metrics);
         var snippets = new SnippetPage(catalogue, widget, forwarded);

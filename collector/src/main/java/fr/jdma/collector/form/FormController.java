@@ -16,6 +16,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 
 import java.util.LinkedHashMap;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,11 +32,13 @@ public final class FormController {
     private final ServiceCatalogue catalogue;
     private final RatingIntake intake;
     private final Forwarded forwarded;
+    private final FormTiming timing;
 
-    public FormController(ServiceCatalogue catalogue, RatingIntake intake, Forwarded forwarded) {
+    public FormController(ServiceCatalogue catalogue, RatingIntake intake, Forwarded forwarded, Clock clock) {
         this.catalogue = catalogue;
         this.intake = intake;
         this.forwarded = forwarded;
+        this.timing = new FormTiming(clock);
     }
 
     public void routes(JavalinConfig config) {
@@ -50,12 +53,13 @@ public final class FormController {
             String source = Codes.validOrNull(Codes.SOURCE, ctx.queryParam("source"));
             String referer = ctx.header("Referer");
             String page = referer != null && referer.matches("(?i)https?://.*") ? referer : null;
-            FormPage.form(service, Answers.empty(UUID.randomUUID().toString(), location, source, page), Map.of()).send(ctx, 200);
+            FormPage.form(service, Answers.empty(UUID.randomUUID().toString(), location, source, page), Map.of(),
+                    timing.stamp()).send(ctx, 200);
         });
     }
 
     private void submit(Context ctx) {
-        FormDoor door = new FormDoor(ctx.pathParam("service"));
+        FormDoor door = new FormDoor(ctx.pathParam("service"), timing);
         String origin = ctx.header("Origin");
         var submission = new RatingIntake.Submission(ctx.header("Content-Type"), ctx.req().getContentLengthLong(), ctx.bodyInputStream(),
                 origin, forwarded.isCollectorItself(ctx, origin), forwarded.client(ctx));
@@ -78,6 +82,12 @@ public final class FormController {
         @Override
         public void stored(Outcome.Stored stored) {
             ctx.redirect("/avis/" + stored.service().id() + "/merci", HttpStatus.SEE_OTHER);
+        }
+
+        /** The same thanks as a stored answer: a robot must not learn that it was recognised. */
+        @Override
+        public void discarded(Outcome.Discarded discarded) {
+            ctx.redirect("/avis/" + discarded.service().id() + "/merci", HttpStatus.SEE_OTHER);
         }
 
         @Override
@@ -104,7 +114,7 @@ public final class FormController {
             if (invalid.service() == null) {
                 notFound().send(ctx, 404); // the path names no possible service
             } else {
-                FormPage.form(invalid.service(), door.answers(), frenchErrors(invalid.errors())).send(ctx, 400);
+                FormPage.form(invalid.service(), door.answers(), frenchErrors(invalid.errors()), door.stamp()).send(ctx, 400);
             }
         }
 
@@ -129,7 +139,8 @@ public final class FormController {
         public void unavailable(Outcome.Unavailable unavailable) {
             ctx.header("Retry-After", Long.toString(unavailable.retryAfterSeconds()));
             FormPage.form(unavailable.service(), door.answers(), Map.of("satisfaction",
-                    "votre avis n'a pas pu être enregistré pour le moment ; merci de renvoyer le formulaire dans quelques secondes."))
+                    "votre avis n'a pas pu être enregistré pour le moment ; merci de renvoyer le formulaire dans quelques secondes."),
+                    door.stamp())
                     .send(ctx, 503);
         }
     }

@@ -20,10 +20,19 @@ final class FormDoor implements RatingIntake.Door {
     static final int MAX_FORM = 64 * 1024;
 
     private final String serviceId;
+    private final FormTiming timing;
     private Answers answers = Answers.empty(null, null, null, null);
+    private String stamp;
+    private String honeypot;
 
-    FormDoor(String serviceId) {
+    FormDoor(String serviceId, FormTiming timing) {
         this.serviceId = serviceId;
+        this.timing = timing;
+    }
+
+    /** The stamp the form carried (when the questions were first shown), or a new one: for showing the form again. */
+    String stamp() {
+        return timing.elapsedSince(stamp).isPresent() ? stamp : timing.stamp();
     }
 
     /** What the citizen sent, once read. */
@@ -59,6 +68,8 @@ final class FormDoor implements RatingIntake.Door {
                 Codes.validOrNull(Codes.SOURCE, form.first("source")), form.first("page"), form.first("satisfaction"),
                 form.first("clarity"), form.all("help"), form.first("helpReached"), form.first("helpQuality"),
                 form.first("comment"));
+        stamp = form.first(FormTiming.FIELD);
+        honeypot = form.first("hp");
         return toJson(answers);
     }
 
@@ -83,6 +94,9 @@ final class FormDoor implements RatingIntake.Door {
         }
         putText(json, "comment", a.comment());
         json.put("lang", "fr");
+        // The abuse signals the widget sends too: the honeypot as typed, the time since the page was shown.
+        putText(json, "hp", honeypot);
+        timing.elapsedSince(stamp).ifPresent(elapsed -> json.put("elapsed", elapsed));
         return json;
     }
 

@@ -29,7 +29,13 @@ final class FormPage {
     private FormPage() {
     }
 
-    static Page form(Service service, Answers answers, Map<String, String> errors) {
+    /** The honeypot: off screen, out of the tab order, and telling screen-reader users to leave it empty. */
+    private static final String HONEYPOT = "<div class=\"hp\"><label for=\"hp\">Ne remplissez pas ce champ : il sert à écarter"
+            + " les envois automatiques.</label><input type=\"text\" id=\"hp\" name=\"hp\" value=\"\" tabindex=\"-1\""
+            + " autocomplete=\"off\"></div>";
+
+    /** {@code stamp}: when the questions were first shown ({@link FormTiming}), carried by the form. */
+    static Page form(Service service, Answers answers, Map<String, String> errors, String stamp) {
         Set<String> hidden = Set.copyOf(service.hiddenQuestions());
         StringBuilder html = new StringBuilder(8192);
         html.append("<h1>Je donne mon avis</h1>")
@@ -45,7 +51,9 @@ final class FormPage {
                 .append(hiddenInput("id", answers.id()))
                 .append(hiddenInput("location", answers.location()))
                 .append(hiddenInput("source", answers.source()))
-                .append(hiddenInput("page", answers.page()));
+                .append(hiddenInput("page", answers.page()))
+                .append(hiddenInput(FormTiming.FIELD, stamp))
+                .append(HONEYPOT);
         radios(html, "satisfaction", FormQuestions.SATISFACTION + " *", null, FormQuestions.SATISFACTION_CHOICES,
                 answers.satisfaction(), errors, true);
         if (!hidden.contains("clarity")) {

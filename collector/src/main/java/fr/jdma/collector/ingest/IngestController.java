@@ -98,6 +98,12 @@ public final class IngestController {
             }
         }
 
+        /** Exactly what a new rating gets: a robot must not learn that it was recognised. */
+        @Override
+        public void discarded(Outcome.Discarded discarded) {
+            ctx.status(201).json(Map.of("id", discarded.rating().id()));
+        }
+
         @Override
         public void conflict(Outcome.Conflict conflict) {
             Problems.send(ctx, new HttpProblem(409, "Conflict", conflict.detail()));

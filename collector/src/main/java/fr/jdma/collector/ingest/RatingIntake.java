@@ -28,17 +28,17 @@ import java.util.function.Consumer;
  *   <li>the service, which must exist and be enabled (404);</li>
  *   <li>the origin policy: the service's allowed origins or the collector's own pages (403);</li>
  *   <li>{@link RatingParser#parse}: every field checked and scrubbed (400);</li>
+ *   <li>robots ({@link Bot}: honeypot filled, sent too fast): answered as stored, never stored ({@link Outcome.Discarded});</li>
  *   <li>the rate limit per client and service (429);</li>
+ *   <li>{@link DuplicateComments}: the same comment again from the same client is flagged {@code duplicate};</li>
  *   <li>the group-commit writer, whose answer comes once the rating is on disk (or 503).</li>
  * </ol>
  * It returns an {@link Outcome} that each controller only renders; no HTTP status is decided here.
  *
  * <p>Seams for what comes next:
  * <ul>
- *   <li><b>New outcomes</b> (bot answers not stored, duplicates, completion of a stored rating, 409 on a
- *   different satisfaction): add a record to {@link Outcome} and a method to {@link Renderer}; the
- *   doors stop compiling until each renders it. A screening step (honeypot {@code hp}, {@code elapsed}) belongs
- *   between {@link RatingParser#parse} and the rate limit in {@link #take}, returning its outcome early.</li>
+ *   <li><b>New outcomes</b> (completion of a stored rating, 409 on a different satisfaction): add a record
+ *   to {@link Outcome} and a method to {@link Renderer}; the doors stop compiling until each renders it.</li>
  *   <li><b>Watching refusals</b> (the back office's refused origins per service, metrics by reason):
  *   register an observer with {@link #onOutcome}; it sees every outcome, refusals included, with the
  *   service when it is known.</li>
@@ -101,6 +101,17 @@ public final class RatingIntake {
             }
         }
 
+        /**
+         * A robot's answer ({@link Bot}): answered like a stored one, so the robot learns nothing,
+         * but nothing was stored. Counted by reason in the metrics.
+         */
+        record Discarded(Service service, Rating rating, Bot reason) implements Outcome {
+            @Override
+            public void renderWith(Renderer renderer) {
+                renderer.discarded(this);
+            }
+        }
+
         /** The body was refused before it was read as a rating (type, size, encoding, client gone). */
         record BodyRefused(StrictBody.Reason reason, String detail) implements Outcome {
             @Override
@@ -152,6 +163,8 @@ public final class RatingIntake {
     public interface Renderer {
         void stored(Outcome.Stored stored);
 
+        void discarded(Outcome.Discarded discarded);
+
         void conflict(Outcome.Conflict conflict);
 
         void bodyRefused(Outcome.BodyRefused refused);
@@ -171,15 +184,17 @@ public final class RatingIntake {
     private final RatingParser parser;
     private final GroupCommitWriter writer;
     private final RateLimiter rateLimiter;
+    private final DuplicateComments duplicates;
     private final Clock clock;
     private final List<Consumer<Outcome>> observers = new CopyOnWriteArrayList<>();
 
     public RatingIntake(ServiceCatalogue catalogue, RatingParser parser, GroupCommitWriter writer,
-                        RateLimiter rateLimiter, Clock clock) {
+                        RateLimiter rateLimiter, DuplicateComments duplicates, Clock clock) {
         this.catalogue = catalogue;
         this.parser = parser;
         this.writer = writer;
         this.rateLimiter = rateLimiter;
+        this.duplicates = duplicates;
         this.clock = clock;
     }
 
@@ -211,9 +226,13 @@ public final class RatingIntake {
         } catch (InvalidInputException e) {
             return done(new Outcome.Invalid(service, body, e.errors()));
         }
+        // Robots are answered before the rate limit: a limited robot would learn it was noticed.
+        Optional<Bot> bot = Bot.of(body);
+        if (bot.isPresent()) return done(new Outcome.Discarded(service, rating, bot.get()));
         long wait = rateLimiter.secondsToWait(submission.client(), service.id());
         if (wait > 0) return done(new Outcome.RateLimited(service, wait));
-        return write(service, rating);
+        // After the rate limit: only a rating that goes on to be written is remembered for the duplicate check.
+        return write(service, duplicates.check(submission.client(), rating));
     }
 
     private CompletableFuture<Outcome> write(Service service, Rating rating) {

@@ -18,7 +18,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Writes ratings and their daily rollups in one transaction; a rating whose id is stored
+ * Writes ratings and their rollups in one transaction; a rating whose id is stored
  * already is judged by the completion rule ({@link Completion}) in that same transaction.
  * Knows nothing of HTTP.
  */
@@ -83,8 +83,7 @@ public final class RatingStore implements GroupCommitWriter.BatchStore {
                     if (result[i] == null) result[i] = judged.get(ratings.get(i).id());
                 }
             }
-            Rollups.add(tx, created);
-            Rollups.change(tx, completions);
+            Rollups.write(tx, created, completions);
             return result;
         });
         database.dialect().makeDurable(database.dsl());

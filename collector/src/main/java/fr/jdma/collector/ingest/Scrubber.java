@@ -19,8 +19,10 @@ final class Scrubber {
     private static final List<Rule> PERSONAL_DATA = List.of(
             new Rule(Flag.IBAN.wire(), Pattern.compile("\\b[A-Z]{2}\\d{2}(?:[ ]?[0-9A-Z]{4}){3,7}(?:[ ]?[0-9A-Z]{1,3})?\\b"), "[iban]"),
             new Rule(Flag.EMAIL.wire(), Pattern.compile("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)+"), "[e-mail]"),
-            new Rule(Flag.PHONE.wire(), Pattern.compile("(?:\\+33|0033|\\b0)[ .-]?[1-9](?:[ .-]?\\d{2}){4}\\b"), "[téléphone]"),
+            new Rule(Flag.PHONE.wire(), Pattern.compile("(?:\\+33|0033|\\b0)[ .-]?(?:\\(0\\)[ .-]?)?[1-9](?:[ .-]?\\d{2}){4}\\b"), "[téléphone]"),
             new Rule(Flag.NUMBER.wire(), Pattern.compile("\\b[12][ ]?\\d{2}[ ]?\\d{2}[ ]?(?:\\d{2}|2A|2B)[ ]?\\d{3}[ ]?\\d{3}(?:[ ]?\\d{2})?\\b"), "[numéro]"),
+            // the tax number (numéro fiscal), 13 digits often written 2-2-3-3-3
+            new Rule(Flag.NUMBER.wire(), Pattern.compile("\\b\\d{2} \\d{2} \\d{3} \\d{3} \\d{3}\\b"), "[numéro]"),
             new Rule(Flag.NUMBER.wire(), Pattern.compile("\\b(?=[A-Z0-9-]*\\d{7})[A-Z0-9][A-Z0-9-]{6,}\\b|\\b\\d{7,}\\b"), "[numéro]"));
 
     private static final Pattern MARKUP = Pattern.compile("<\\s*[a-zA-Z!/]");

@@ -141,6 +141,11 @@ public final class QueryParams {
         return value;
     }
 
+    /** Records a rule between parameters that the readers above cannot see (named like theirs). */
+    public void reject(String name, String message) {
+        errors.add(new FieldError(name, message));
+    }
+
     /** Throws the collected errors, if any. Call once everything is read. */
     public void check() {
         if (!errors.isEmpty()) throw new InvalidInputException(errors);

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Deletes raw ratings (comments included) older than JDMA_RETENTION_DAYS, at start and every
- * six hours. The daily rollups are kept: the indicators of past years stay available.
+ * six hours. The rollups (daily, monthly, service-wide) are kept: the indicators of past years stay available.
  */
 public final class RetentionPurge implements AutoCloseable {
 

@@ -3,27 +3,38 @@ package fr.jdma.collector.stats;
 import fr.jdma.collector.ingest.Flag;
 import fr.jdma.collector.ingest.Rating;
 import fr.jdma.collector.ingest.Rating.Help;
+import fr.jdma.collector.storage.Schema.DailyRollups;
+import fr.jdma.collector.storage.Schema.MonthlyRollups;
+import fr.jdma.collector.storage.Schema.ServiceDailyRollups;
+import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.InsertSetMoreStep;
-import org.jooq.InsertOnDuplicateSetMoreStep;
 import org.jooq.Record;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 
+import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import fr.jdma.collector.storage.Schema.DailyRollups;
-
 /**
- * Answer counts per service x location x UTC day. Ingest adds the ratings it creates in the
- * same transaction, so the indicators read a few rows per day instead of every rating.
+ * Answer counts per service x location x UTC day, summed again per month and per service as a
+ * whole (V8). Ingest adds the ratings it creates in the same transaction, so the indicators read
+ * a few rows per day, month or service instead of every rating.
  */
 public final class Rollups {
 
     private record Key(String service, String location, int day) {
+    }
+
+    private record MonthKey(String service, String location, int month) {
+    }
+
+    private record ServiceDay(String service, int day) {
     }
 
     private Rollups() {
@@ -61,21 +72,60 @@ public final class Rollups {
     public record Change(Rating before, Rating after) {
     }
 
-    /** Adds the given (newly stored) ratings to their days, inside the caller's transaction. */
-    public static void add(DSLContext tx, List<Rating> created) {
+    /**
+     * Adds the given newly stored ratings to their days and moves the counts of completed ratings
+     * from what they were to what they are, in the daily, monthly and service-wide rollups, inside
+     * the caller's transaction.
+     */
+    public static void write(DSLContext tx, List<Rating> created, List<Change> changes) {
         Map<Key, long[]> deltas = new LinkedHashMap<>();
         for (Rating r : created) accumulate(deltas, r, 1);
-        write(tx, deltas);
-    }
-
-    /** Moves the counts of completed ratings from what they were to what they are, inside the caller's transaction. */
-    public static void change(DSLContext tx, List<Change> changes) {
-        Map<Key, long[]> deltas = new LinkedHashMap<>();
         for (Change c : changes) {
             accumulate(deltas, c.after(), 1);
             accumulate(deltas, c.before(), -1);
         }
-        write(tx, deltas);
+        // Only duplicates (which count for nothing) on that day: no empty row, no useless update.
+        deltas.values().removeIf(delta -> Arrays.stream(delta).allMatch(v -> v == 0));
+        if (deltas.isEmpty()) return;
+
+        // The monthly and service-wide rows are sums of the daily ones: made from the same deltas,
+        // so they can never disagree; a month's first and last day are those of its daily rows.
+        Map<MonthKey, long[]> months = new LinkedHashMap<>();
+        Map<MonthKey, int[]> spans = new LinkedHashMap<>();
+        Map<ServiceDay, long[]> serviceDays = new LinkedHashMap<>();
+        for (var entry : deltas.entrySet()) {
+            Key key = entry.getKey();
+            MonthKey month = new MonthKey(key.service(), key.location(), monthOf(key.day()));
+            add(months.computeIfAbsent(month, k -> new long[entry.getValue().length]), entry.getValue());
+            spans.merge(month, new int[] {key.day(), key.day()},
+                    (a, b) -> new int[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
+            add(serviceDays.computeIfAbsent(new ServiceDay(key.service(), key.day()), k -> new long[entry.getValue().length]),
+                    entry.getValue());
+        }
+
+        BatchBindStep daily = upsert(tx, DailyRollups.TABLE, List.of(DailyRollups.SERVICE, DailyRollups.LOCATION, DailyRollups.DAY),
+                DailyRollups.COUNTERS, null, null);
+        deltas.forEach((key, delta) -> daily.bind(values(delta, key.service(), key.location(), key.day())));
+        daily.execute();
+
+        BatchBindStep monthly = upsert(tx, MonthlyRollups.TABLE,
+                List.of(MonthlyRollups.SERVICE, MonthlyRollups.LOCATION, MonthlyRollups.MONTH),
+                MonthlyRollups.COUNTERS, MonthlyRollups.FIRST_DAY, MonthlyRollups.LAST_DAY);
+        months.forEach((key, delta) -> {
+            int[] span = spans.get(key);
+            monthly.bind(values(delta, key.service(), key.location(), key.month(), span[0], span[1]));
+        });
+        monthly.execute();
+
+        BatchBindStep serviceWide = upsert(tx, ServiceDailyRollups.TABLE, List.of(ServiceDailyRollups.SERVICE, ServiceDailyRollups.DAY),
+                ServiceDailyRollups.COUNTERS, null, null);
+        serviceDays.forEach((key, delta) -> serviceWide.bind(values(delta, key.service(), key.day())));
+        serviceWide.execute();
+    }
+
+    /** Epoch day of the first day of the month holding the given epoch day. */
+    public static int monthOf(int epochDay) {
+        return (int) LocalDate.ofEpochDay(epochDay).withDayOfMonth(1).toEpochDay();
     }
 
     private static void accumulate(Map<Key, long[]> deltas, Rating r, int sign) {
@@ -85,30 +135,38 @@ public final class Rollups {
         for (int i = 0; i < sum.length; i++) sum[i] += sign * one[i];
     }
 
-    private static void write(DSLContext tx, Map<Key, long[]> deltas) {
-        for (var entry : deltas.entrySet()) {
-            // Only duplicates (which count for nothing) on that day: no empty row, no useless update.
-            if (java.util.Arrays.stream(entry.getValue()).allMatch(v -> v == 0)) continue;
-            upsert(tx, entry.getKey(), entry.getValue());
-        }
+    private static void add(long[] sum, long[] delta) {
+        for (int i = 0; i < sum.length; i++) sum[i] += delta[i];
     }
 
-    private static void upsert(DSLContext tx, Key key, long[] delta) {
-        InsertSetMoreStep<Record> insert = tx.insertInto(DailyRollups.TABLE)
-                .set(DailyRollups.SERVICE, key.service())
-                .set(DailyRollups.LOCATION, key.location())
-                .set(DailyRollups.DAY, key.day());
-        for (int i = 0; i < delta.length; i++) {
-            insert = insert.set(DailyRollups.COUNTERS.get(i), delta[i]);
+    /** The keys (and first/last day), then the counters: the order of the upsert's columns. */
+    private static Object[] values(long[] delta, Object... keys) {
+        Object[] values = Arrays.copyOf(keys, keys.length + delta.length);
+        for (int i = 0; i < delta.length; i++) values[keys.length + i] = delta[i];
+        return values;
+    }
+
+    /**
+     * One upsert statement for a whole batch of rows, rendered once and bound per row: a new key
+     * inserts its delta, a known one adds it (and widens the first/last day, where the table has them).
+     */
+    private static BatchBindStep upsert(DSLContext tx, Table<Record> table, List<Field<?>> keys,
+                                        List<Field<Long>> counters, Field<Integer> firstDay, Field<Integer> lastDay) {
+        List<Field<?>> columns = new ArrayList<>(keys);
+        if (firstDay != null) {
+            columns.add(firstDay);
+            columns.add(lastDay);
         }
-        InsertOnDuplicateSetMoreStep<Record> update = null;
-        for (int i = 0; i < delta.length; i++) {
-            Field<Long> counter = DailyRollups.COUNTERS.get(i);
-            Field<Long> current = counter;
-            update = (update == null
-                    ? insert.onConflict(DailyRollups.SERVICE, DailyRollups.LOCATION, DailyRollups.DAY).doUpdate()
-                    : update).set(counter, current.plus(delta[i]));
+        columns.addAll(counters);
+        Map<Field<?>, Field<?>> updates = new LinkedHashMap<>();
+        if (firstDay != null) {
+            updates.put(firstDay, DSL.least(firstDay, DSL.excluded(firstDay)));
+            updates.put(lastDay, DSL.greatest(lastDay, DSL.excluded(lastDay)));
         }
-        update.execute();
+        for (Field<Long> counter : counters) updates.put(counter, counter.plus(DSL.excluded(counter)));
+        return tx.batch(tx.insertInto(table, columns)
+                .values(new Object[columns.size()])
+                .onConflict(keys).doUpdate()
+                .set(updates));
     }
 }

@@ -12,9 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Computes the official indicators of a service from its daily rollups, per location as ratings
- * carry it, or per place of a geographic level (the communes' answers summed per commune,
- * département, région or nation). Every group's indicators come from {@link Indicators#of}.
+ * Computes the official indicators of a service from its rollups (daily, monthly, service-wide:
+ * {@link RollupReader} picks the fewest rows that answer), per location as ratings carry it, or per
+ * place of a geographic level (the communes' answers summed per commune, département, région or
+ * nation). Every group's indicators come from {@link Indicators#of}.
  */
 public final class Statistics {
 
@@ -50,7 +51,7 @@ public final class Statistics {
         // Rows arrive ordered by location then day, so insertion order is the order we answer in;
         // memory grows with the number of groups, not of days.
         Map<GroupKey, Counts> sums = new LinkedHashMap<>();
-        rollups.days(query.service(), query.location(), query.period(), day -> sums.merge(
+        rollups.days(query.service(), query.location(), query.period(), query.by(), day -> sums.merge(
                 new GroupKey(day.location(), query.by().label(LocalDate.ofEpochDay(day.epochDay()))),
                 day.counts(), Counts::plus));
         List<Indicators> groups = new ArrayList<>(sums.size());
@@ -76,7 +77,7 @@ public final class Statistics {
                         (a, b) -> new int[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
             }
         } else {
-            rollups.days(query.service(), null, query.period(), day -> {
+            rollups.days(query.service(), null, query.period(), query.by(), day -> {
                 String place = places.computeIfAbsent(day.location(), l -> geography.placeOf(l, level));
                 if (place == null || (query.location() != null && !query.location().equals(place))) return;
                 sums.merge(new GroupKey(place, query.by().label(LocalDate.ofEpochDay(day.epochDay()))), day.counts(), Counts::plus);

@@ -133,6 +133,37 @@ public final class Schema {
                 REACHED_ANSWERS, REACHED_YES, QUALITY_ANSWERS, QUALITY_POINTS);
     }
 
+    /**
+     * Daily rollups summed per service x location x UTC month (V8), written with them: a month of
+     * a place is one row. {@code first_day}/{@code last_day}: the month's first and last day that
+     * has a daily row, for periods with an open end.
+     */
+    public static final class MonthlyRollups {
+        public static final Table<Record> TABLE = DSL.table(name("monthly_rollups"));
+        public static final Field<String> SERVICE = DSL.field(name("monthly_rollups", "service"), SQLDataType.VARCHAR(64));
+        public static final Field<String> LOCATION = DSL.field(name("monthly_rollups", "location"), SQLDataType.VARCHAR(64));
+        /** Epoch day of the month's first day. */
+        public static final Field<Integer> MONTH = DSL.field(name("monthly_rollups", "month_start"), SQLDataType.INTEGER);
+        public static final Field<Integer> FIRST_DAY = DSL.field(name("monthly_rollups", "first_day"), SQLDataType.INTEGER);
+        public static final Field<Integer> LAST_DAY = DSL.field(name("monthly_rollups", "last_day"), SQLDataType.INTEGER);
+        public static final java.util.List<Field<Long>> COUNTERS = counters("monthly_rollups");
+    }
+
+    /** Daily rollups summed over every location of a service (V8): the service-wide trend, one row per day. */
+    public static final class ServiceDailyRollups {
+        public static final Table<Record> TABLE = DSL.table(name("service_daily_rollups"));
+        public static final Field<String> SERVICE = DSL.field(name("service_daily_rollups", "service"), SQLDataType.VARCHAR(64));
+        public static final Field<Integer> DAY = DSL.field(name("service_daily_rollups", "epoch_day"), SQLDataType.INTEGER);
+        public static final java.util.List<Field<Long>> COUNTERS = counters("service_daily_rollups");
+    }
+
+    /** The counter columns of a rollup table, in the order of {@link DailyRollups#COUNTERS}. */
+    private static java.util.List<Field<Long>> counters(String table) {
+        return DailyRollups.COUNTERS.stream()
+                .map(counter -> DSL.field(name(table, counter.getName()), SQLDataType.BIGINT))
+                .toList();
+    }
+
     public static final class ApiTokens {
         public static final Table<Record> TABLE = DSL.table(name("api_tokens"));
         public static final Field<String> ID = DSL.field(name("api_tokens", "id"), SQLDataType.VARCHAR(36));
