@@ -56,12 +56,6 @@ public record Config(
                 Duration.ofSeconds(intValue(env, "JDMA_DB_WAIT_SECONDS", 60)));
     }
 
-    /** A configuration for tests and benchmarks: the given database, everything else default. */
-    public static Config forDatabase(String dbUrl) {
-        return new Config(0, dbUrl, "", "", Optional.of("test-admin-token"), 0, false, 20_000, 0, false,
-                DEFAULT_BODY_TIMEOUT, XlsxWriter.MAX_ROWS_PER_SHEET, Backups.NONE, Duration.ZERO);
-    }
-
     public Config withRateLimit(int perMinute) {
         return new Config(port, dbUrl, dbUser, dbPassword, adminToken, perMinute, demo, writerQueueCapacity, retentionDays, trustProxy, bodyTimeoutSeconds, xlsxRowsPerSheet, backups, dbWait);
     }

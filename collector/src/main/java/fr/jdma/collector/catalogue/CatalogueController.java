@@ -1,8 +1,8 @@
 package fr.jdma.collector.catalogue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.jdma.collector.input.JsonMapping;
 import fr.jdma.collector.web.HttpProblem;
 import fr.jdma.collector.web.Json;
 import io.javalin.config.JavalinConfig;
@@ -14,7 +14,6 @@ import java.util.Map;
 /** The administrator's service catalogue, and the little the widget may read of it. */
 public final class CatalogueController {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ServiceCatalogue catalogue;
 
@@ -40,7 +39,7 @@ public final class CatalogueController {
     private void update(Context ctx) {
         Service current = existing(ctx.pathParam("id"));
         JsonNode body = Json.read(ctx);
-        ObjectNode merged = JSON.valueToTree(current);
+        ObjectNode merged = JsonMapping.MAPPER.valueToTree(current);
         body.fields().forEachRemaining(field -> merged.set(field.getKey(), field.getValue()));
         ctx.json(catalogue.update(ServiceParser.parse(merged, current.id())));
     }

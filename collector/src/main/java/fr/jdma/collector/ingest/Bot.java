@@ -3,6 +3,7 @@ package fr.jdma.collector.ingest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -16,7 +17,7 @@ public enum Bot {
     public static final long MIN_ELAPSED_MS = 1500;
 
     public String wire() {
-        return name().toLowerCase();
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** The reason a (validated) body is a robot's, if it is one; no {@code elapsed} at all is no evidence. */

@@ -2,6 +2,7 @@ package fr.jdma.collector.ingest;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -12,7 +13,7 @@ public enum Flag {
     EMAIL, PHONE, IBAN, NUMBER, AGENT_NAMED, INSULT, CAPITALS, MARKUP, PAGE_SCRUBBED, DUPLICATE, REDACTED;
 
     public String wire() {
-        return name().toLowerCase();
+        return name().toLowerCase(Locale.ROOT);
     }
 
     public static Optional<Flag> of(String wire) {

@@ -1,6 +1,6 @@
 package fr.jdma.collector.ingest;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.jdma.collector.input.JsonMapping;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,7 +38,7 @@ public record Questions(List<String> hideable, Values values, Texts fr, Texts en
     static Questions read(String resource) {
         try (InputStream in = Questions.class.getResourceAsStream(resource)) {
             if (in == null) throw new IllegalStateException(resource + " is missing from the jar");
-            return new ObjectMapper().readValue(in, Questions.class);
+            return JsonMapping.MAPPER.readValue(in, Questions.class);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + resource, e);
         }

@@ -4,6 +4,7 @@ import fr.jdma.collector.storage.Database;
 import io.javalin.config.JavalinConfig;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,7 +24,7 @@ public final class OpsController {
             Optional<String> problem = database.problem();
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("status", problem.isEmpty() ? "up" : "down");
-            body.put("database", database.dialect().name().toLowerCase());
+            body.put("database", database.dialect().name().toLowerCase(Locale.ROOT));
             problem.ifPresent(error -> body.put("error", error));
             database.outage().ifPresent(outage -> body.put("since", outage.since().toString()));
             if (problem.isPresent()) ctx.header("Retry-After", "5");

@@ -30,7 +30,7 @@ public record StatsQuery(String service, String location, Period period, Groupin
             return switch (this) {
                 case LOCATION -> null;
                 case DAY -> day.toString();
-                case WEEK -> String.format("%d-W%02d", day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+                case WEEK -> String.format(Locale.ROOT, "%d-W%02d", day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
                 case MONTH -> YearMonth.from(day).toString();
             };
         }

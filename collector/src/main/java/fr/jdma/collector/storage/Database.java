@@ -22,6 +22,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -218,7 +219,7 @@ public final class Database implements AutoCloseable {
         if (!dialect.meansOutage(failure)) return false;
         Outage started = new Outage(describe(failure), Instant.now());
         if (outage.compareAndSet(null, started)) {
-            log.warn("database down ({}): {}; writes are refused until a probe write succeeds", dialect.name().toLowerCase(), started.error());
+            log.warn("database down ({}): {}; writes are refused until a probe write succeeds", dialect.name().toLowerCase(Locale.ROOT), started.error());
             prober.schedule(this::probe, PROBE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         }
         return true;
@@ -273,7 +274,7 @@ public final class Database implements AutoCloseable {
                     .where(HealthProbe.ID.eq(1)).execute();
             dialect.makeDurable(dsl);
             outage.set(null);
-            log.info("database up again ({}) after {} s", dialect.name().toLowerCase(),
+            log.info("database up again ({}) after {} s", dialect.name().toLowerCase(Locale.ROOT),
                     Duration.between(current.since(), Instant.now()).toSeconds());
         } catch (RuntimeException e) {
             log.debug("database still down: {}", describe(e));

@@ -19,6 +19,7 @@ import java.util.zip.ZipInputStream;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
+import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -249,13 +250,16 @@ public enum Dialect {
      * database's own codes. A pool merely busy (a timeout with no cause) is not an outage.
      */
     public boolean meansOutage(Throwable failure) {
+        boolean fromTheDatabase = false;
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLException e) {
+                fromTheDatabase = true;
                 if (e instanceof SQLNonTransientConnectionException || e instanceof SQLRecoverableException) return true;
                 if (e.getSQLState() != null && e.getSQLState().startsWith("08")) return true;
                 if (isOutageCode(e)) return true;
             }
-            if (t instanceof java.io.IOException) return true;
+            // the database's own I/O failing (no space left on device); any other I/O error is not ours
+            if (fromTheDatabase && t instanceof java.io.IOException) return true;
         }
         return false;
     }
@@ -317,7 +321,7 @@ public enum Dialect {
     }
 
     private static String withSetting(String url, String name, String value) {
-        return url.toUpperCase().contains(";" + name + "=") ? url : url + ";" + name + "=" + value;
+        return url.toUpperCase(Locale.ROOT).contains(";" + name + "=") ? url : url + ";" + name + "=" + value;
     }
 
     private static String withQuery(String url, String query) {

@@ -1,7 +1,7 @@
 package fr.jdma.collector.widget;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.jdma.collector.input.JsonMapping;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import org.slf4j.Logger;
@@ -44,7 +44,7 @@ public final class WidgetAssets {
                 log.warn("the widget is not in this build (run the Maven build from the root): /widget/ will answer 404");
                 return new WidgetAssets(new byte[0], "0.0.0", "");
             }
-            JsonNode m = new ObjectMapper().readTree(manifest);
+            JsonNode m = JsonMapping.MAPPER.readTree(manifest);
             return new WidgetAssets(js.readAllBytes(), m.path("version").asText(), m.path("integrity").asText());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -2,35 +2,27 @@ package fr.jdma.collector.access;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.jdma.collector.storage.Schema.ApiTokens;
+import fr.jdma.collector.support.CollectorPerTest;
 import fr.jdma.collector.support.TestCollector;
-import fr.jdma.collector.support.TestDatabases;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 
 import static fr.jdma.collector.support.TestCollector.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(CollectorPerTest.class)
 class AnalystTokensApiTest {
 
     static final String EXPORT_CAF = "/api/v1/exports/ratings.csv?service=caf";
 
-    @TempDir
-    Path dir;
     TestCollector collector;
 
     @BeforeEach
-    void start() {
-        collector = new TestCollector(TestDatabases.h2(dir)).withService("caf").withService("impots");
-    }
-
-    @AfterEach
-    void stop() {
-        collector.close();
+    void start(TestCollector collector) {
+        this.collector = collector.withService("caf").withService("impots");
     }
 
     String token(String servicesJson) {

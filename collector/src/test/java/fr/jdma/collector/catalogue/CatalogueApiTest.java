@@ -1,36 +1,28 @@
 package fr.jdma.collector.catalogue;
 
+import fr.jdma.collector.support.CollectorPerTest;
 import fr.jdma.collector.support.TestCollector;
-import fr.jdma.collector.support.TestDatabases;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The administrator's service catalogue: /api/v1/admin/services behind the admin token. */
+@ExtendWith(CollectorPerTest.class)
 class CatalogueApiTest {
 
     static final String CAF = "{\"id\":\"caf\",\"name\":\"Aide au logement\",\"organisation\":\"CAF\","
             + "\"allowedOrigins\":[\"https://www.caf.fr\"],\"public\":true,\"hiddenQuestions\":[\"help\"],\"enabled\":true}";
 
-    @TempDir
-    Path dir;
     TestCollector collector;
 
     @BeforeEach
-    void start() {
-        collector = new TestCollector(TestDatabases.h2(dir));
-    }
-
-    @AfterEach
-    void stop() {
-        collector.close();
+    void start(TestCollector collector) {
+        this.collector = collector;
     }
 
     @Test

@@ -1,6 +1,6 @@
 package fr.jdma.collector.export;
 
-import fr.jdma.collector.storage.Schema.Ratings;
+import fr.jdma.collector.support.BulkRatings;
 import fr.jdma.collector.support.TestCollector;
 import fr.jdma.collector.support.TestDatabases;
 import org.junit.jupiter.api.Test;
@@ -28,14 +28,7 @@ class CancelledExportTest {
     @Test
     void a_cancelled_export_download_is_one_INFO_line_and_no_stack_trace() throws Exception {
         try (var collector = new TestCollector(TestDatabases.h2(dir)).withService("caf")) {
-            var db = collector.database().dsl();
-            var batch = db.batch(db.insertInto(Ratings.TABLE, Ratings.ID, Ratings.RECEIVED_AT, Ratings.SERVICE,
-                    Ratings.LOCATION, Ratings.SOURCE, Ratings.SATISFACTION, Ratings.COMMENT).values((String) null, null, null, null, null, null, null));
-            for (int i = 0; i < ROWS; i++) {
-                batch = batch.bind(String.format("00000000-0000-4000-8000-%012d", i), 1_770_000_000_000L + i, "caf", "", "", "good",
-                        "un commentaire assez long pour que chaque ligne du fichier pèse plus de cent octets");
-            }
-            batch.execute();
+            BulkRatings.insert(collector, ROWS);
 
             PrintStream original = System.err;
             ByteArrayOutputStream captured = new ByteArrayOutputStream();

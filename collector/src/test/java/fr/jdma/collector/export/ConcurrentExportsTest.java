@@ -1,6 +1,6 @@
 package fr.jdma.collector.export;
 
-import fr.jdma.collector.storage.Schema.Ratings;
+import fr.jdma.collector.support.BulkRatings;
 import fr.jdma.collector.support.TestCollector;
 import fr.jdma.collector.support.TestDatabases;
 import org.junit.jupiter.api.Test;
@@ -27,14 +27,7 @@ class ConcurrentExportsTest {
     @Test
     void a_third_export_while_two_are_streaming_answers_429_and_ratings_are_still_stored() throws Exception {
         try (var collector = new TestCollector(TestDatabases.h2(dir)).withService("caf")) {
-            var db = collector.database().dsl();
-            var batch = db.batch(db.insertInto(Ratings.TABLE, Ratings.ID, Ratings.RECEIVED_AT, Ratings.SERVICE,
-                    Ratings.LOCATION, Ratings.SOURCE, Ratings.SATISFACTION, Ratings.COMMENT).values((String) null, null, null, null, null, null, null));
-            for (int i = 0; i < ROWS; i++) {
-                batch = batch.bind(String.format("00000000-0000-4000-8000-%012d", i), 1_770_000_000_000L + i, "caf", "", "", "good",
-                        "un commentaire assez long pour que chaque ligne du fichier pèse plus de cent octets ".repeat(1));
-            }
-            batch.execute();
+            BulkRatings.insert(collector, ROWS);
 
             List<InputStream> slowReaders = new ArrayList<>();
             for (int i = 0; i < 2; i++) {

@@ -1,6 +1,6 @@
 package fr.jdma.collector.export;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.jdma.collector.support.Posting;
 import fr.jdma.collector.support.TestClock;
 import fr.jdma.collector.support.TestCollector;
 import fr.jdma.collector.support.TestDatabases;
@@ -16,17 +16,14 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static fr.jdma.collector.support.TestCollector.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RatingsExportApiTest {
 
-    static final ObjectMapper JSON = new ObjectMapper();
     static final String HEADER = "id,received_at,service,location,source,satisfaction,clarity,help,help_reached,help_quality,comment,flags,page,lang";
 
     @TempDir
@@ -46,19 +43,7 @@ class RatingsExportApiTest {
 
     /** Posts a rating at the given instant; fields are added to a minimal valid rating. */
     String post(String at, Map<String, Object> fields) {
-        clock.set(at);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", UUID.randomUUID().toString());
-        body.put("service", "caf");
-        body.put("satisfaction", "good");
-        body.putAll(fields);
-        try {
-            var response = collector.postRating(JSON.writeValueAsString(body));
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return (String) body.get("id");
+        return new Posting(collector, clock).post(at, fields);
     }
 
     HttpResponse<String> export(String query) {

@@ -1,42 +1,33 @@
 package fr.jdma.collector.form;
 
 import fr.jdma.collector.storage.Schema.Ratings;
+import fr.jdma.collector.support.CollectorPerTest;
 import fr.jdma.collector.support.TestCollector;
-import fr.jdma.collector.support.TestDatabases;
 import org.jooq.Record;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** GET/POST /avis/{service}: the questions as a plain HTML form, for e-mails and pages without JavaScript. */
+@ExtendWith(CollectorPerTest.class)
 class HostedFormTest {
 
-    @TempDir
-    Path dir;
     TestCollector collector;
 
     @BeforeEach
-    void start() {
-        collector = new TestCollector(TestDatabases.h2(dir));
-        collector.withService("caf", "{\"id\":\"caf\",\"name\":\"Aide <script>alert(1)</script> & logement\","
+    void start(TestCollector collector) {
+        this.collector = collector.withService("caf", "{\"id\":\"caf\",\"name\":\"Aide <script>alert(1)</script> & logement\","
                 + "\"organisation\":\"CAF\",\"allowedOrigins\":[\"https://www.caf.fr\"]}");
-    }
-
-    @AfterEach
-    void stop() {
-        collector.close();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package fr.jdma.collector.ingest;
 
 import fr.jdma.collector.ingest.GroupCommitWriter.Outcome;
+import fr.jdma.collector.support.ARating;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -121,8 +122,7 @@ class GroupCommitWriterTest {
     }
 
     static Rating rating(String id) {
-        return new Rating(id, Instant.now(), "caf", "", "", Rating.Satisfaction.GOOD, null, List.of(), null, null,
-                null, Set.of(), null, null);
+        return ARating.aRating().with("id", id).at(Instant.now());
     }
 
     private static Outcome[] created(int n) {

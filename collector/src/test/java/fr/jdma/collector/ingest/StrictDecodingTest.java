@@ -1,11 +1,13 @@
 package fr.jdma.collector.ingest;
 
 import fr.jdma.collector.storage.Schema.Ratings;
+import fr.jdma.collector.support.ARating;
+import fr.jdma.collector.support.CollectorPerTest;
 import fr.jdma.collector.support.TestCollector;
 import fr.jdma.collector.support.TestDatabases;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,7 +23,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,23 +30,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The one strict decoding step (RatingIntake + StrictBody), on both doors a rating comes in by
  * (the widget's JSON, the hosted form) and on the admin API's JSON: one behaviour per test.
  */
+@ExtendWith(CollectorPerTest.class)
 class StrictDecodingTest {
 
     static final String FORM_ORIGIN = "https://www.caf.fr";
 
-    @TempDir
-    Path dir;
     TestCollector collector;
 
     @BeforeEach
-    void start() {
-        collector = new TestCollector(TestDatabases.h2(dir)).withService("caf", "{\"id\":\"caf\",\"name\":\"CAF\","
+    void start(TestCollector collector) {
+        this.collector = collector.withService("caf", "{\"id\":\"caf\",\"name\":\"CAF\","
                 + "\"allowedOrigins\":[\"" + TestCollector.ORIGIN + "\",\"" + FORM_ORIGIN + "\"]}");
-    }
-
-    @AfterEach
-    void stop() {
-        collector.close();
     }
 
     @ParameterizedTest
@@ -217,7 +212,7 @@ class StrictDecodingTest {
     }
 
     private static String rating() {
-        return "{\"id\":\"" + UUID.randomUUID() + "\",\"service\":\"caf\",\"satisfaction\":\"good\"}";
+        return ARating.aRating().json();
     }
 
     private static byte[] utf8(String text) {

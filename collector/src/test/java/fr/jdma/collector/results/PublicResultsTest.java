@@ -3,6 +3,7 @@ package fr.jdma.collector.results;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.jdma.collector.ingest.Rating;
 import fr.jdma.collector.ingest.RatingStore;
+import fr.jdma.collector.support.ARating;
 import fr.jdma.collector.support.TestClock;
 import fr.jdma.collector.support.TestCollector;
 import fr.jdma.collector.support.TestDatabases;
@@ -13,11 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.UUID;
 
 import static fr.jdma.collector.support.TestCollector.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,8 +50,7 @@ class PublicResultsTest {
         int[] numbers = {good, average, bad};
         for (int k = 0; k < 3; k++) {
             for (int i = 0; i < numbers[k]; i++) {
-                ratings.add(new Rating(UUID.randomUUID().toString(), Instant.parse(at), "caf", location, "", kinds[k],
-                        null, List.of(), null, null, null, Set.of(), null, null));
+                ratings.add(ARating.aRating().with("location", location).with("satisfaction", kinds[k].wire()).at(at));
             }
         }
         new RatingStore(collector.database()).insert(ratings);

@@ -14,7 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.UUID;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
@@ -25,7 +25,7 @@ public final class TestCollector implements AutoCloseable {
 
     public static final String ADMIN_TOKEN = "test-admin-token";
     public static final String ORIGIN = "https://www.demarches.example.gouv.fr";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = fr.jdma.collector.input.JsonMapping.MAPPER;
 
     private final Database database;
     private final CollectorApp app;
@@ -36,9 +36,17 @@ public final class TestCollector implements AutoCloseable {
     }
 
     public TestCollector(String dbUrl, UnaryOperator<Config> configure, Clock clock) {
-        Config config = configure.apply(Config.forDatabase(dbUrl));
+        Config config = configure.apply(config(dbUrl));
         this.database = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword());
         this.app = new CollectorApp(config, database, clock).start();
+    }
+
+    /**
+     * What tests run with, read the way production reads it: the given database, a random port, the
+     * known admin token, no rate limit (tests that check it set one); everything else the default.
+     */
+    public static Config config(String dbUrl) {
+        return Config.fromEnv(Map.of("JDMA_DB_URL", dbUrl, "JDMA_PORT", "0", "JDMA_ADMIN_TOKEN", ADMIN_TOKEN, "JDMA_RATE_LIMIT", "0"));
     }
 
     public Database database() {
@@ -110,7 +118,7 @@ public final class TestCollector implements AutoCloseable {
 
     /** A minimal valid rating for a service, with a fresh id. */
     public static String rating(String service) {
-        return "{\"id\":\"" + UUID.randomUUID() + "\",\"service\":\"" + service + "\",\"satisfaction\":\"good\"}";
+        return ARating.aRating().with("service", service).json();
     }
 
     @Override

@@ -1,36 +1,28 @@
 package fr.jdma.collector.web;
 
+import fr.jdma.collector.support.CollectorPerTest;
 import fr.jdma.collector.support.TestCollector;
-import fr.jdma.collector.support.TestDatabases;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every HTML page shares one shell and one way out (headers), and HTML routes fail in French. */
+@ExtendWith(CollectorPerTest.class)
 class PageShellTest {
 
-    @TempDir
-    Path dir;
     TestCollector collector;
 
     @BeforeEach
-    void start() {
-        collector = new TestCollector(TestDatabases.h2(dir)).withService("caf");
-    }
-
-    @AfterEach
-    void stop() {
-        collector.close();
+    void start(TestCollector collector) {
+        this.collector = collector.withService("caf");
     }
 
     @Test

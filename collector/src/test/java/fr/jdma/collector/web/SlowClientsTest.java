@@ -52,7 +52,8 @@ class SlowClientsTest {
         timedRating();
         int threadsBefore = ManagementFactory.getThreadMXBean().getThreadCount();
 
-        for (int i = 0; i < SLOW_CLIENTS; i++) sockets.add(slowRating());
+        // half on the ratings API, half on the hosted form
+        for (int i = 0; i < SLOW_CLIENTS; i++) sockets.add(i % 2 == 0 ? slowRating() : slowForm());
         trickle.scheduleAtFixedRate(this::oneMoreByteEach, 1, 1, TimeUnit.SECONDS);
         Thread.sleep(2_500); // every slow request has reached the server and sent a few bytes
 
@@ -98,11 +99,21 @@ class SlowClientsTest {
         return socket;
     }
 
+    /** Opens a hosted-form POST whose declared body is long and sends its first bytes. */
+    Socket slowForm() throws IOException {
+        Socket socket = new Socket("localhost", URI.create(collector.url("/")).getPort());
+        String head = "POST /avis/caf HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                + "Content-Length: 4000\r\n\r\nsatisfaction=good&comment=";
+        socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+        return socket;
+    }
+
     void oneMoreByteEach() {
         for (Socket s : sockets) {
             try {
                 OutputStream out = s.getOutputStream();
-                out.write(' ');
+                out.write('a');
                 out.flush();
             } catch (IOException closedByTheServer) {
                 // expected once the deadline has passed

@@ -1,16 +1,14 @@
 package fr.jdma.collector.widget;
 
+import fr.jdma.collector.support.CollectorPerTest;
 import fr.jdma.collector.support.TestCollector;
-import fr.jdma.collector.support.TestDatabases;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.regex.Matcher;
@@ -19,20 +17,14 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The widget as the collector serves it, and the snippet generator that tells webmasters how to embed it. */
+@ExtendWith(CollectorPerTest.class)
 class WidgetServingTest {
 
-    @TempDir
-    Path dir;
     TestCollector collector;
 
     @BeforeEach
-    void start() {
-        collector = new TestCollector(TestDatabases.h2(dir)).withService("caf");
-    }
-
-    @AfterEach
-    void stop() {
-        collector.close();
+    void start(TestCollector collector) {
+        this.collector = collector.withService("caf");
     }
 
     @Test
