@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { createServer as createHttpServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -71,6 +72,22 @@ export async function startCollector() {
       });
     },
   };
+}
+
+/**
+ * An agency's own web server on another origin than the collector's: `pages` maps a path to the
+ * HTML it serves (404 otherwise).
+ */
+export async function startSite() {
+  const pages = new Map();
+  const port = await freePort();
+  const server = createHttpServer((req, res) => {
+    const body = pages.get(req.url.split('?')[0]);
+    res.writeHead(body ? 200 : 404, { 'Content-Type': 'text/html; charset=utf-8' });
+    res.end(body || 'not found');
+  });
+  await new Promise((r) => server.listen(port, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${port}`, pages, close: () => new Promise((r) => server.close(r)) };
 }
 
 /** Headless Debian Chromium with a fresh profile (never downloads a browser). */

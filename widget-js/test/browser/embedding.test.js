@@ -2,24 +2,17 @@
 // questions, data-questions, and a widget that still works when the lookup fails or is slow.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import { startCollector, launchBrowser, watchRatings, waitFor, freePort, humanPause } from './collector.js';
+import { startCollector, launchBrowser, watchRatings, waitFor, startSite, humanPause } from './collector.js';
 
-let collector, browser, site, siteUrl;
-const pages = new Map();
+let collector, browser, site, siteUrl, pages;
 
 before(async () => {
   collector = await startCollector();
   browser = await launchBrowser();
-  const port = await freePort();
-  siteUrl = `http://127.0.0.1:${port}`;
   // the agency's own web server: another origin than the collector's
-  site = createServer((req, res) => {
-    const body = pages.get(req.url.split('?')[0]);
-    res.writeHead(body ? 200 : 404, { 'Content-Type': 'text/html; charset=utf-8' });
-    res.end(body || 'not found');
-  });
-  await new Promise((r) => site.listen(port, '127.0.0.1', r));
+  site = await startSite();
+  siteUrl = site.url;
+  pages = site.pages;
   const service = await collector.admin('POST', '/api/v1/admin/services', {
     id: 'carte-grise', name: 'Certificat d\'immatriculation', organisation: 'ANTS (démonstration)',
     allowedOrigins: [siteUrl], public: true, hiddenQuestions: ['clarity', 'help'], enabled: true,
@@ -29,7 +22,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await collector?.stop();
-  await new Promise((r) => (site ? site.close(r) : r()));
+  await site?.close();
 });
 
 function page(path, attributes) {

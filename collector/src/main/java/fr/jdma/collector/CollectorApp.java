@@ -7,7 +7,9 @@ import fr.jdma.collector.access.TokensController;
 import fr.jdma.collector.backup.BackupController;
 import fr.jdma.collector.backup.ScheduledBackup;
 import fr.jdma.collector.backup.Snapshots;
+import fr.jdma.collector.backoffice.BackOffice;
 import fr.jdma.collector.catalogue.CatalogueController;
+import fr.jdma.collector.catalogue.RefusedOrigins;
 import fr.jdma.collector.catalogue.ServiceCatalogue;
 import fr.jdma.collector.demo.Demo;
 import fr.jdma.collector.demo.DemoResults;
@@ -71,7 +73,8 @@ public final class CollectorApp implements AutoCloseable {
     private final GroupCommitWriter writer;
     private final RetentionPurge retention;
     private final ScheduledBackup scheduledBackup;
-    private final RefusedOriginLog refusedOrigins = new RefusedOriginLog(java.time.Duration.ofMinutes(5));
+    private final RefusedOriginLog refusedOriginLog = new RefusedOriginLog(java.time.Duration.ofMinutes(5));
+    private final RefusedOrigins refusedOrigins;
     private final Javalin javalin;
     /** What runs once the collector answers: in demo mode, seeding the synthetic year in the background. */
     private final Runnable afterStart;
@@ -92,6 +95,7 @@ public final class CollectorApp implements AutoCloseable {
         Snapshots snapshots = new Snapshots(database, clock);
         this.scheduledBackup = new ScheduledBackup(snapshots, config.backups(), clock);
         var backups = new BackupController(snapshots, clock);
+        this.refusedOrigins = new RefusedOrigins(database, clock);
 
         metrics.describe("jdma_rating_requests_total", "POST /api/v1/ratings answers, by status");
         metrics.gauge("jdma_writer_queue", "ratings waiting for the group-commit writer", writer::queued);
@@ -113,6 +117,10 @@ public final class CollectorApp implements AutoCloseable {
         });
         var ingest = new IngestController(intake, forwarded, metrics);
         var form = new FormController(catalogue, intake, forwarded, clock);
+        // The back office lists, per service, the sites whose ratings were refused (in memory, flushed in batches).
+        intake.onOutcome(outcome -> {
+            if (outcome instanceof RatingIntake.Outcome.OriginRefused refused) refusedOrigins.record(refused.service().id(), refused.origin());
+        });
         var catalogueApi = new CatalogueController(catalogue);
         var ops = new OpsController(database, metrics);
         var snippets = new SnippetPage(catalogue, widget, forwarded);
@@ -126,10 +134,12 @@ public final class CollectorApp implements AutoCloseable {
         var stats = new StatsController(analysts, catalogue, statistics, downloads);
         if (config.demo()) DemoResults.ensureService(catalogue);
         this.afterStart = config.demo() ? () -> DemoResults.seedInBackground(statistics, new RatingStore(database), clock) : () -> { };
-        var moderation = new ModerationController(new ModerationAccess(admin, analysts), catalogue,
-                new Moderation(database, clock));
+        var comments = new Moderation(database, clock);
+        var moderation = new ModerationController(new ModerationAccess(admin, analysts), catalogue, comments);
         var publicResults = new ResultsController(new PublicResults(catalogue, statistics, new PlaceNames(geography), clock),
                 new OpenData(statistics));
+        var backOffice = new BackOffice(new BackOffice.Parts(database, clock, admin, analystTokens, catalogue, refusedOrigins,
+                statistics, exports, stats, comments, widget, forwarded));
 
         this.javalin = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
@@ -159,9 +169,10 @@ public final class CollectorApp implements AutoCloseable {
             publicResults.routes(c);
             ops.routes(c);
             backups.routes(c);
-            refusedOrigins.routes(c);
+            refusedOriginLog.routes(c);
             widget.routes(c);
             snippets.routes(c);
+            backOffice.routes(c);
             if (config.demo()) Demo.routes(c);
         });
     }
@@ -170,6 +181,7 @@ public final class CollectorApp implements AutoCloseable {
         retention.start();
         scheduledBackup.start();
         refusedOrigins.start();
+        refusedOriginLog.start();
         javalin.start();
         afterStart.run();
         return this;
@@ -190,6 +202,7 @@ public final class CollectorApp implements AutoCloseable {
         retention.close();
         scheduledBackup.close();
         refusedOrigins.close();
+        refusedOriginLog.close();
         writer.close();
         database.close();
         log.info("stopped: {} ratings written in {} group commits since start", writer.written(), writer.batches());

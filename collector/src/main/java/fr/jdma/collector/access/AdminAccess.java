@@ -43,7 +43,19 @@ public final class AdminAccess {
     }
 
     public boolean accepts(String authorizationHeader) {
-        String token = Tokens.bearer(authorizationHeader);
+        return isAdminToken(Tokens.bearer(authorizationHeader));
+    }
+
+    /** The token itself, as typed in the back office's sign-in form. */
+    public boolean isAdminToken(String token) {
         return token != null && Tokens.sameHash(Tokens.hash(token), tokenHash);
+    }
+
+    /**
+     * Names the current admin token without revealing it (a hash of its hash): an admin session
+     * remembers it, so changing JDMA_ADMIN_TOKEN ends every admin session.
+     */
+    public String fingerprint() {
+        return Tokens.hash(tokenHash).substring(0, 16);
     }
 }

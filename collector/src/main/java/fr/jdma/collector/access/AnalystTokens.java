@@ -44,17 +44,18 @@ public final class AnalystTokens {
                 .set(ApiTokens.NAME, request.name())
                 .set(ApiTokens.TOKEN_HASH, Tokens.hash(token))
                 .set(ApiTokens.SERVICES, String.join(" ", request.services()))
+                .set(ApiTokens.ROLE, request.role().code())
                 .set(ApiTokens.CREATED_AT, clock.millis())
                 .execute();
-        return new AnalystToken.Created(id, request.name(), request.services(), token);
+        return new AnalystToken.Created(id, request.name(), request.role(), request.services(), token);
     }
 
     public List<AnalystToken> list() {
-        return database.dsl().select(ApiTokens.ID, ApiTokens.NAME, ApiTokens.SERVICES, ApiTokens.CREATED_AT, ApiTokens.REVOKED_AT)
+        return database.dsl().select(ApiTokens.ID, ApiTokens.NAME, ApiTokens.ROLE, ApiTokens.SERVICES, ApiTokens.CREATED_AT, ApiTokens.REVOKED_AT)
                 .from(ApiTokens.TABLE)
                 .orderBy(ApiTokens.CREATED_AT, ApiTokens.ID)
-                .fetch(r -> new AnalystToken(r.get(ApiTokens.ID), r.get(ApiTokens.NAME), words(r.get(ApiTokens.SERVICES)),
-                        iso(r.get(ApiTokens.CREATED_AT)), iso(r.get(ApiTokens.REVOKED_AT))));
+                .fetch(r -> new AnalystToken(r.get(ApiTokens.ID), r.get(ApiTokens.NAME), role(r),
+                        words(r.get(ApiTokens.SERVICES)), iso(r.get(ApiTokens.CREATED_AT)), iso(r.get(ApiTokens.REVOKED_AT))));
     }
 
     /** Revokes the token; false when no token has that id. Revoking twice keeps the first date. */
@@ -71,18 +72,34 @@ public final class AnalystTokens {
 
     /** The analyst holding this token, unless it is unknown or revoked. */
     public Optional<Analyst> find(String token) {
-        return byHash.get(Tokens.hash(token), this::load);
+        return byHash.get(Tokens.hash(token), hash -> load(ApiTokens.TOKEN_HASH.eq(hash)));
     }
 
-    private Optional<Analyst> load(String hash) {
-        return database.dsl().select(ApiTokens.NAME, ApiTokens.SERVICES)
+    /** The id of this token, unless it is unknown or revoked: what a back-office session remembers. */
+    public Optional<String> idOf(String token) {
+        return database.dsl().select(ApiTokens.ID).from(ApiTokens.TABLE)
+                .where(ApiTokens.TOKEN_HASH.eq(Tokens.hash(token)).and(ApiTokens.REVOKED_AT.isNull()))
+                .fetchOptional(ApiTokens.ID);
+    }
+
+    /** The analyst of the token with this id, unless it is unknown or revoked (read afresh: revocation ends sessions at once). */
+    public Optional<Analyst> byId(String id) {
+        return load(ApiTokens.ID.eq(id));
+    }
+
+    private Optional<Analyst> load(org.jooq.Condition which) {
+        return database.dsl().select(ApiTokens.NAME, ApiTokens.SERVICES, ApiTokens.ROLE)
                 .from(ApiTokens.TABLE)
-                .where(ApiTokens.TOKEN_HASH.eq(hash).and(ApiTokens.REVOKED_AT.isNull()))
+                .where(which.and(ApiTokens.REVOKED_AT.isNull()))
                 .fetchOptional(AnalystTokens::toAnalyst);
     }
 
     private static Analyst toAnalyst(Record r) {
-        return new Analyst(r.get(ApiTokens.NAME), new LinkedHashSet<>(words(r.get(ApiTokens.SERVICES))));
+        return new Analyst(r.get(ApiTokens.NAME), new LinkedHashSet<>(words(r.get(ApiTokens.SERVICES))), role(r));
+    }
+
+    private static Role role(Record r) {
+        return Role.ofToken(r.get(ApiTokens.ROLE)).orElse(Role.ANALYST);
     }
 
     private static List<String> words(String joined) {

@@ -1,8 +1,5 @@
 package fr.jdma.collector.catalogue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import fr.jdma.collector.input.JsonMapping;
 import fr.jdma.collector.web.HttpProblem;
 import fr.jdma.collector.web.Json;
 import io.javalin.config.JavalinConfig;
@@ -13,7 +10,6 @@ import java.util.Map;
 
 /** The administrator's service catalogue, and the little the widget may read of it. */
 public final class CatalogueController {
-
 
     private final ServiceCatalogue catalogue;
 
@@ -38,10 +34,7 @@ public final class CatalogueController {
     /** Fields left out keep their current value: changing one setting never wipes the others. */
     private void update(Context ctx) {
         Service current = existing(ctx.pathParam("id"));
-        JsonNode body = Json.read(ctx);
-        ObjectNode merged = JsonMapping.MAPPER.valueToTree(current);
-        body.fields().forEachRemaining(field -> merged.set(field.getKey(), field.getValue()));
-        ctx.json(catalogue.update(ServiceParser.parse(merged, current.id())));
+        ctx.json(catalogue.update(ServiceParser.merge(current, Json.read(ctx))));
     }
 
     /** What the widget needs to build its form: the name and the questions to leave out. */

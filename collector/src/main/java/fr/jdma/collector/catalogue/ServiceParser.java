@@ -1,6 +1,7 @@
 package fr.jdma.collector.catalogue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.jdma.collector.ingest.RatingParser;
 import fr.jdma.collector.input.Codes;
 import fr.jdma.collector.input.FieldError;
@@ -16,8 +17,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** Reads a service as the admin API receives it, naming every bad field. */
-final class ServiceParser {
+/** Reads a service as the admin API (and the back office's forms) send it, naming every bad field. */
+public final class ServiceParser {
+
 
     private static final Set<String> FIELDS =
             Set.of("id", "name", "organisation", "allowedOrigins", "public", "hiddenQuestions", "enabled", "locationNames");
@@ -28,7 +30,14 @@ final class ServiceParser {
     private ServiceParser() {
     }
 
-    static Service parse(JsonNode body, String pathId) {
+    /** The service with the fields {@code changes} names replaced, the others kept: changing one setting never wipes the others. */
+    public static Service merge(Service current, JsonNode changes) {
+        ObjectNode merged = fr.jdma.collector.input.JsonMapping.MAPPER.valueToTree(current);
+        changes.fields().forEachRemaining(field -> merged.set(field.getKey(), field.getValue()));
+        return parse(merged, current.id());
+    }
+
+    public static Service parse(JsonNode body, String pathId) {
         if (body == null || !body.isObject()) throw InvalidInputException.of("body", "must be a JSON object");
         List<FieldError> errors = new ArrayList<>();
         body.fieldNames().forEachRemaining(name -> {
@@ -113,7 +122,7 @@ final class ServiceParser {
     }
 
     /** "https://Example.fr:443/" becomes "https://example.fr": browsers send origins in that form. */
-    static String normaliseOrigin(String text) {
+    public static String normaliseOrigin(String text) {
         if (text.equals("*")) return text;
         try {
             URI uri = new URI(text.strip());

@@ -8,7 +8,7 @@ import io.javalin.http.Context;
 
 /**
  * Who may moderate a service's comments. The contract says: the administrator, or an owner of
- * the service. {@link #canModerate} is the one rule; token roles (issue 8) extend it for owners.
+ * the service. {@link #canModerate} is the one rule.
  */
 public final class ModerationAccess {
 
@@ -34,9 +34,9 @@ public final class ModerationAccess {
         return new Moderator(analyst.name(), false, analyst);
     }
 
-    /** The one rule: the administrator moderates every service; owners will moderate theirs. */
+    /** The one rule: the administrator moderates every service, an owner token the services of its scope. */
     public boolean canModerate(Moderator who, String service) {
-        return who.administrator();
+        return who.administrator() || who.analyst().mayEdit(service);
     }
 
     /** Reading the audit of every service at once is the administrator's. */

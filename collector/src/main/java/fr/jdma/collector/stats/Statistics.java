@@ -34,6 +34,13 @@ public final class Statistics {
         this(rollups, Geography.official());
     }
 
+    /** The service as a whole (every location, or the one given) over the period: one group, labelled like the period. */
+    public Indicators overall(String service, String location, fr.jdma.collector.input.Period period) {
+        Counts sum = Counts.ZERO;
+        for (RollupReader.Total total : rollups.totals(service, location, period)) sum = sum.plus(total.counts());
+        return Indicators.of(service, location == null ? "" : location, period.from() + "/" + period.to(), sum);
+    }
+
     /**
      * One group per location or place (by location: over the query's period, labelled "from/to",
      * the data's first or last day standing in for an open end), or per location or place and day,

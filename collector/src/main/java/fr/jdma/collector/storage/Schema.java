@@ -172,6 +172,23 @@ public final class Schema {
         public static final Field<String> SERVICES = DSL.field(name("api_tokens", "services"), SQLDataType.VARCHAR(8000));
         public static final Field<Long> CREATED_AT = DSL.field(name("api_tokens", "created_at"), SQLDataType.BIGINT);
         public static final Field<Long> REVOKED_AT = DSL.field(name("api_tokens", "revoked_at"), SQLDataType.BIGINT);
+        public static final Field<String> ROLE = DSL.field(name("api_tokens", "role"), SQLDataType.VARCHAR(16));
+    }
+
+    public static final class StaffSessions {
+        public static final Table<Record> TABLE = DSL.table(name("staff_sessions"));
+        public static final Field<String> ID_HASH = DSL.field(name("staff_sessions", "id_hash"), SQLDataType.VARCHAR(64));
+        public static final Field<String> SUBJECT = DSL.field(name("staff_sessions", "subject"), SQLDataType.VARCHAR(80));
+        public static final Field<Long> CREATED_AT = DSL.field(name("staff_sessions", "created_at"), SQLDataType.BIGINT);
+        public static final Field<Long> LAST_SEEN_AT = DSL.field(name("staff_sessions", "last_seen_at"), SQLDataType.BIGINT);
+    }
+
+    public static final class RefusedOrigins {
+        public static final Table<Record> TABLE = DSL.table(name("refused_origins"));
+        public static final Field<String> SERVICE = DSL.field(name("refused_origins", "service"), SQLDataType.VARCHAR(64));
+        public static final Field<String> ORIGIN = DSL.field(name("refused_origins", "origin"), SQLDataType.VARCHAR(200));
+        public static final Field<Long> COUNT = DSL.field(name("refused_origins", "refused_count"), SQLDataType.BIGINT);
+        public static final Field<Long> LAST_SEEN_AT = DSL.field(name("refused_origins", "last_seen_at"), SQLDataType.BIGINT);
     }
 
     public static final class Settings {

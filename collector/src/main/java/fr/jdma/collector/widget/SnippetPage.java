@@ -60,30 +60,44 @@ public final class SnippetPage {
             html.append("<p class=\"error\" role=\"alert\">Aucun service actif ne porte l'identifiant « ")
                     .append(escape(serviceId)).append(" ».</p>");
         }
-        service.ifPresent(s -> {
-            String attributes = " data-service=\"" + s.id() + "\""
-                    + (location.isEmpty() ? "" : " data-location=\"" + location + "\"")
-                    + (source.isEmpty() ? "" : " data-source=\"" + source + "\"")
-                    + (lang.equals("en") ? " data-lang=\"en\"" : "");
-            String snippet = "<script src=\"" + base + "/widget/v1/jdma.js\" defer" + attributes + "></script>";
-            String pinned = "<script src=\"" + base + "/widget/v" + widget.version() + "/jdma.js\" defer integrity=\""
-                    + widget.integrity() + "\" crossorigin=\"anonymous\"" + attributes + "></script>";
-            String link = base + "/avis/" + s.id() + "?" + (location.isEmpty() ? "" : "location=" + url(location) + "&")
-                    + "source=email";
-            html.append("<h2>Le code à coller</h2><p>Après la confirmation de la démarche « ").append(escape(s.name())).append(" » :</p>")
-                    .append("<pre><code id=\"snippet\">").append(escape(snippet)).append("</code></pre>")
-                    .append("<h2>Avec intégrité des sous-ressources (SRI)</h2>")
-                    .append("<p>Version figée ").append(escape(widget.version())).append(", à mettre à jour à chaque version :</p>")
-                    .append("<pre><code id=\"pinned\">").append(escape(pinned)).append("</code></pre>")
-                    .append("<h2>Sans JavaScript (courriels)</h2><p><a id=\"link\" href=\"").append(escape(link)).append("\">")
-                    .append(escape(link)).append("</a></p>")
-                    .append("<h2>Aperçu</h2><p>Le vrai bouton, tel qu'il apparaîtra (les avis envoyés d'ici sont enregistrés) :</p>")
-                    .append("<div id=\"apercu\" class=\"preview\"></div>")
-                    .append("<script src=\"/widget/v1/jdma.js\" defer data-target=\"#apercu\" data-source=\"apercu\"")
-                    .append(attributes.replace(" data-source=\"" + source + "\"", "")).append("></script>");
-        });
+        service.ifPresent(s -> html.append(section(base, s, location, source, lang, widget)));
         // the preview is the real widget, from ourselves, posting to ourselves
         Page.titled("Générateur de code").policy(Page.Policy.SELF_SCRIPT).main(html.toString()).send(ctx, 200);
+    }
+
+    /**
+     * The snippets of a service, for the generator and the back office alike: the one-line snippet,
+     * its SRI-pinned twin, the inline mode, the no-JS link, and a live preview made by the real widget
+     * (the page must allow our own scripts). {@code location}, {@code source} and {@code lang} are valid codes or "".
+     */
+    public static String section(String base, Service s, String location, String source, String lang, WidgetAssets widget) {
+        String attributes = " data-service=\"" + s.id() + "\""
+                + (location.isEmpty() ? "" : " data-location=\"" + location + "\"")
+                + (source.isEmpty() ? "" : " data-source=\"" + source + "\"")
+                + (lang.equals("en") ? " data-lang=\"en\"" : "");
+        String snippet = "<script src=\"" + base + "/widget/v1/jdma.js\" defer" + attributes + "></script>";
+        String pinned = "<script src=\"" + base + "/widget/v" + widget.version() + "/jdma.js\" defer integrity=\""
+                + widget.integrity() + "\" crossorigin=\"anonymous\"" + attributes + "></script>";
+        String inline = "<div id=\"jdma-avis\"></div>\n<script src=\"" + base + "/widget/v1/jdma.js\" defer"
+                + " data-mode=\"inline\" data-target=\"#jdma-avis\"" + attributes + "></script>";
+        String link = base + "/avis/" + s.id() + "?" + (location.isEmpty() ? "" : "location=" + url(location) + "&")
+                + "source=email";
+        return new StringBuilder()
+                .append("<h2>Le code à coller</h2><p>Après la confirmation de la démarche « ").append(escape(s.name())).append(" » :</p>")
+                .append("<pre><code id=\"snippet\">").append(escape(snippet)).append("</code></pre>")
+                .append("<h2>Avec intégrité des sous-ressources (SRI)</h2>")
+                .append("<p>Version figée ").append(escape(widget.version())).append(", à mettre à jour à chaque version :</p>")
+                .append("<pre><code id=\"pinned\">").append(escape(pinned)).append("</code></pre>")
+                .append("<h2>Dans la page (mode intégré)</h2>")
+                .append("<p>La première question et ses trois réponses s'affichent dans la page, à l'endroit du bloc :</p>")
+                .append("<pre><code id=\"inline\">").append(escape(inline)).append("</code></pre>")
+                .append("<h2>Sans JavaScript (courriels)</h2><p><a id=\"link\" href=\"").append(escape(link)).append("\">")
+                .append(escape(link)).append("</a></p>")
+                .append("<h2>Aperçu</h2><p>Le vrai bouton, tel qu'il apparaîtra (les avis envoyés d'ici sont enregistrés) :</p>")
+                .append("<div id=\"apercu\" class=\"preview\"></div>")
+                .append("<script src=\"/widget/v1/jdma.js\" defer data-target=\"#apercu\" data-source=\"apercu\"")
+                .append(attributes.replace(" data-source=\"" + source + "\"", "")).append("></script>")
+                .toString();
     }
 
     private static String field(String name, String label, String value, String hint) {

@@ -1,0 +1,176 @@
+package fr.jdma.collector.backoffice;
+
+import fr.jdma.collector.storage.Schema.RefusedOrigins;
+import fr.jdma.collector.support.StaffBrowser;
+import fr.jdma.collector.support.TestClock;
+import fr.jdma.collector.support.TestCollector;
+import fr.jdma.collector.support.TestDatabases;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static fr.jdma.collector.support.TestCollector.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Creating and editing services from the browser, their snippet, and the refused origins allowed in one click. */
+class ServicePagesTest {
+
+    @TempDir
+    Path dir;
+    TestClock clock = new TestClock("2026-03-10T09:00:00Z");
+    TestCollector collector;
+    StaffBrowser admin;
+
+    @BeforeEach
+    void start() {
+        collector = new TestCollector(TestDatabases.h2(dir), c -> c, clock).withService("caf");
+        admin = new StaffBrowser(collector).signIn(TestCollector.ADMIN_TOKEN);
+    }
+
+    @AfterEach
+    void stop() {
+        collector.close();
+    }
+
+    HttpResponse<String> postFrom(String origin, String service) {
+        return collector.send(HttpRequest.newBuilder(URI.create(collector.url("/api/v1/ratings")))
+                .header("Content-Type", "text/plain").header("Origin", origin)
+                .POST(HttpRequest.BodyPublishers.ofString(TestCollector.rating(service))));
+    }
+
+    @Test
+    void an_administrator_creates_a_service_from_the_form_and_lands_on_its_page() {
+        admin.get("/admin/services/nouveau");
+
+        var created = admin.post("/admin/services", Map.of("id", "caf-logement", "name", "Aide au logement", "organisation", "CAF",
+                "origins", "https://www.caf.fr/\nHTTPS://Caf.fr:443", "public", "true", "hidden", "help", "enabled", "true"));
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(303);
+        assertThat(created.headers().firstValue("Location")).hasValue("/admin/services/caf-logement?cree=1");
+        var service = json(collector.admin("GET", "/api/v1/admin/services/caf-logement", null));
+        assertThat(service.get("allowedOrigins").toString()).isEqualTo("[\"https://www.caf.fr\",\"https://caf.fr\"]");
+        assertThat(service.get("public").asBoolean()).isTrue();
+        assertThat(service.get("hiddenQuestions").toString()).isEqualTo("[\"help\"]");
+        assertThat(admin.get("/admin/services/caf-logement?cree=1").body()).contains("Le service est créé")
+                .doesNotContain("Aucun site ne peut encore envoyer d'avis");
+        assertThat(postFrom("https://caf.fr", "caf-logement").statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void a_service_created_without_any_origin_warns_that_no_site_can_send_answers_yet() {
+        admin.get("/admin/services/nouveau");
+        admin.post("/admin/services", Map.of("id", "sans-site", "name", "Sans site", "enabled", "true"));
+
+        assertThat(admin.get("/admin/services/sans-site").body()).contains("Aucun site ne peut encore envoyer d'avis");
+        assertThat(admin.get("/admin/services/sans-site/code").body()).contains("Aucun site ne peut encore envoyer d'avis");
+    }
+
+    @Test
+    void a_refused_form_comes_back_with_each_message_beside_its_field_and_the_values_typed() {
+        admin.get("/admin/services/nouveau");
+
+        var refused = admin.post("/admin/services", Map.of("id", "pas bon!", "name", "", "origins", "https://ok.fr\nwww.caf.fr\nftp://x.fr",
+                "enabled", "true"));
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("Le service n&#39;a pas été créé", "href=\"#id\"", "href=\"#name\"", "href=\"#origins\"",
+                "id=\"id-error\"", "id=\"name-error\"", "id=\"origins-error\"", "« www.caf.fr », « ftp://x.fr » ne sont pas des origines",
+                "aria-invalid=\"true\"", "value=\"pas bon!\"", "https://ok.fr\nwww.caf.fr");
+        assertThat(collector.admin("GET", "/api/v1/admin/services", null).body()).doesNotContain("pas bon");
+    }
+
+    @Test
+    void creating_a_service_whose_id_is_taken_says_so_beside_the_id() {
+        admin.get("/admin/services/nouveau");
+
+        var refused = admin.post("/admin/services", Map.of("id", "caf", "name", "Autre", "enabled", "true"));
+
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("id=\"id-error\"", "Un service porte déjà cet identifiant");
+    }
+
+    @Test
+    void the_administrator_edits_every_setting_and_can_disable_the_service() {
+        admin.get("/admin/services/caf/reglages");
+
+        var saved = admin.post("/admin/services/caf/reglages", Map.of("name", "Caisse d'allocations", "organisation", "CNAF",
+                "origins", "https://www.caf.fr"));
+
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(303);
+        assertThat(saved.headers().firstValue("Location")).hasValue("/admin/services/caf/reglages?enregistre=1");
+        var service = json(collector.admin("GET", "/api/v1/admin/services/caf", null));
+        assertThat(service.get("name").asText()).isEqualTo("Caisse d'allocations");
+        assertThat(service.get("enabled").asBoolean()).isFalse();
+        assertThat(service.get("public").asBoolean()).isFalse();
+        assertThat(admin.get("/admin/services/caf/reglages?enregistre=1").body()).contains("Les réglages sont enregistrés");
+    }
+
+    @Test
+    void the_snippet_page_gives_both_snippets_with_the_SRI_hash_the_inline_mode_the_no_JS_link_and_the_real_widget_as_preview() {
+        var page = admin.get("/admin/services/caf/code");
+
+        assertThat(page.body()).contains("/widget/v1/jdma.js&quot; defer data-service=&quot;caf&quot;",
+                "integrity=&quot;sha384-", "crossorigin=&quot;anonymous&quot;", "data-mode=&quot;inline&quot;",
+                "/avis/caf?source=email", "<script src=\"/widget/v1/jdma.js\" defer data-target=\"#apercu\"");
+        assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("script-src 'self'")
+                .doesNotContain("unsafe-inline");
+    }
+
+    @Test
+    void refused_origins_are_counted_in_memory_and_reach_the_database_in_one_batch() {
+        for (int i = 0; i < 3; i++) assertThat(postFrom("https://www.caf.fr", "caf").statusCode()).isEqualTo(403);
+        assertThat(postFrom("https://autre.example", "caf").statusCode()).isEqualTo(403);
+
+        assertThat(collector.database().dsl().fetchCount(RefusedOrigins.TABLE)).as("no write per refused request").isZero();
+        var page = admin.get("/admin/services/caf");
+        assertThat(page.body()).contains("Sites refusés", "<th scope=\"row\">https://www.caf.fr</th><td>3</td>", "https://autre.example");
+    }
+
+    @Test
+    void allowing_a_refused_origin_in_one_click_accepts_its_ratings_and_forgets_it() {
+        postFrom("https://www.caf.fr", "caf");
+        admin.get("/admin/services/caf");
+
+        var allowed = admin.post("/admin/services/caf/origines", Map.of("origin", "https://www.caf.fr"));
+
+        assertThat(allowed.statusCode()).isEqualTo(303);
+        assertThat(allowed.headers().firstValue("Location")).hasValue("/admin/services/caf?autorise=1");
+        assertThat(json(collector.admin("GET", "/api/v1/admin/services/caf", null)).get("allowedOrigins").toString())
+                .contains("https://www.caf.fr", TestCollector.ORIGIN);
+        assertThat(postFrom("https://www.caf.fr", "caf").statusCode()).isEqualTo(201);
+        assertThat(admin.get("/admin/services/caf?autorise=1").body()).contains("L'origine est autorisée").doesNotContain("Sites refusés");
+    }
+
+    @Test
+    void an_analyst_sees_refused_origins_without_the_button_to_allow_them() {
+        postFrom("https://www.caf.fr", "caf");
+        String token = json(collector.admin("POST", "/api/v1/admin/tokens", "{\"name\":\"a\",\"services\":[\"caf\"]}")).get("token").asText();
+        var analyst = new StaffBrowser(collector).signIn(token);
+
+        var page = analyst.get("/admin/services/caf");
+
+        assertThat(page.body()).contains("https://www.caf.fr").doesNotContain("/admin/services/caf/origines");
+        assertThat(analyst.post("/admin/services/caf/origines", Map.of("origin", "https://www.caf.fr")).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void the_list_shows_answers_over_30_days_the_last_answer_time_and_the_current_satisfaction() {
+        clock.set("2026-01-01T10:00:00Z");
+        collector.postRating(TestCollector.rating("caf"));
+        clock.set("2026-03-09T14:30:00Z");
+        collector.postRating(TestCollector.rating("caf"));
+        collector.postRating(TestCollector.rating("caf").replace("\"good\"", "\"bad\""));
+        clock.set("2026-03-10T09:00:00Z");
+
+        var page = admin.get("/admin/services");
+
+        assertThat(page.body()).contains("<td>Actif</td><td>2</td><td>9 mars 2026 à 15h30</td><td>5,0 sur 10 – Nombre d&#39;avis insuffisant</td>");
+    }
+}
