@@ -15,9 +15,21 @@ public final class Collector {
     }
 
     public static void main(String[] args) {
-        Config config = Config.fromEnv(System.getenv());
-        Database database = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword());
-        CollectorApp app = new CollectorApp(config, database, Clock.systemUTC()).start();
+        if (args.length > 0) System.exit(Commands.run(args, System.getenv(), System.out, System.err));
+        Config config;
+        Database database = null;
+        CollectorApp app;
+        try {
+            config = Config.fromEnv(System.getenv());
+            database = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dbWait());
+            app = new CollectorApp(config, database, Clock.systemUTC()).start();
+        } catch (IllegalArgumentException | Database.Unavailable e) {
+            // a wrong setting or a database that never came: one clear line, no stack trace
+            log.error("not started: {}", e.getMessage());
+            if (database != null) database.close();
+            System.exit(1);
+            return;
+        }
         // SIGTERM: stop accepting, flush the writer, close the pool.
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "jdma-shutdown"));
         log.info("Je donne mon avis collector listening on port {} ({}){}", app.port(), database.dialect(),

@@ -4,6 +4,9 @@ import fr.jdma.collector.access.AdminAccess;
 import fr.jdma.collector.access.AnalystAccess;
 import fr.jdma.collector.access.AnalystTokens;
 import fr.jdma.collector.access.TokensController;
+import fr.jdma.collector.backup.BackupController;
+import fr.jdma.collector.backup.ScheduledBackup;
+import fr.jdma.collector.backup.Snapshots;
 import fr.jdma.collector.backoffice.BackOffice;
 import fr.jdma.collector.catalogue.CatalogueController;
 import fr.jdma.collector.catalogue.RefusedOrigins;
@@ -29,7 +32,9 @@ import fr.jdma.collector.moderation.ModerationController;
 import fr.jdma.collector.ops.Metrics;
 import fr.jdma.collector.privacy.PrivacyPage;
 import fr.jdma.collector.ops.OpsController;
+import fr.jdma.collector.ops.RefusedOriginLog;
 import fr.jdma.collector.ops.RetentionPurge;
+import fr.jdma.collector.ops.RuntimeGauges;
 import fr.jdma.collector.geo.Geography;
 import fr.jdma.collector.results.OpenData;
 import fr.jdma.collector.results.PlaceNames;
@@ -60,12 +65,15 @@ import java.time.Duration;
  */
 public final class CollectorApp implements AutoCloseable {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CollectorApp.class);
     private static final int MAX_REQUEST_BYTES = 1024 * 1024;
 
     private final Config config;
     private final Database database;
     private final GroupCommitWriter writer;
     private final RetentionPurge retention;
+    private final ScheduledBackup scheduledBackup;
+    private final RefusedOriginLog refusedOriginLog = new RefusedOriginLog(java.time.Duration.ofMinutes(5));
     private final RefusedOrigins refusedOrigins;
     private final Javalin javalin;
     /** What runs once the collector answers: in demo mode, seeding the synthetic year in the background. */
@@ -84,12 +92,20 @@ public final class CollectorApp implements AutoCloseable {
         WidgetAssets widget = WidgetAssets.fromClasspath();
         if (config.demo()) Demo.ensureService(catalogue);
         this.retention = new RetentionPurge(database, clock, config.retentionDays());
+        Snapshots snapshots = new Snapshots(database, clock);
+        this.scheduledBackup = new ScheduledBackup(snapshots, config.backups(), clock);
+        var backups = new BackupController(snapshots, clock);
         this.refusedOrigins = new RefusedOrigins(database, clock);
 
         metrics.describe("jdma_rating_requests_total", "POST /api/v1/ratings answers, by status");
         metrics.gauge("jdma_writer_queue", "ratings waiting for the group-commit writer", writer::queued);
         metrics.counter("jdma_ratings_written_total", "ratings stored since start", writer::written);
         metrics.counter("jdma_write_batches_total", "group-commit transactions since start", writer::batches);
+        metrics.counter("jdma_backups_total", "backups written since start (scheduled or downloaded)", snapshots::written);
+        metrics.counter("jdma_backup_failures_total", "backups that failed since start", snapshots::failed);
+        metrics.gauge("jdma_backup_last_success_timestamp_seconds", "when the last backup succeeded (epoch seconds, 0 = none yet)",
+                snapshots::lastSuccessSeconds);
+        RuntimeGauges.register(metrics, database);
 
         var intake = new RatingIntake(catalogue, new RatingParser(), writer, rateLimiter,
                 new DuplicateComments(clock, clientKey), clock);
@@ -152,6 +168,8 @@ public final class CollectorApp implements AutoCloseable {
             new PrivacyPage(config.retentionDays()).routes(c);
             publicResults.routes(c);
             ops.routes(c);
+            backups.routes(c);
+            refusedOriginLog.routes(c);
             widget.routes(c);
             snippets.routes(c);
             backOffice.routes(c);
@@ -161,7 +179,9 @@ public final class CollectorApp implements AutoCloseable {
 
     public CollectorApp start() {
         retention.start();
+        scheduledBackup.start();
         refusedOrigins.start();
+        refusedOriginLog.start();
         javalin.start();
         afterStart.run();
         return this;
@@ -180,8 +200,11 @@ public final class CollectorApp implements AutoCloseable {
     public void close() {
         javalin.stop();
         retention.close();
+        scheduledBackup.close();
         refusedOrigins.close();
+        refusedOriginLog.close();
         writer.close();
         database.close();
+        log.info("stopped: {} ratings written in {} group commits since start", writer.written(), writer.batches());
     }
 }

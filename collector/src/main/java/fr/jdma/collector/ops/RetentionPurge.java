@@ -49,7 +49,8 @@ public final class RetentionPurge implements AutoCloseable {
             if (deleted > 0) log.info("retention: deleted {} ratings older than {} days", deleted, days);
             return deleted;
         } catch (RuntimeException e) {
-            log.error("retention purge failed; it will be tried again", e);
+            // the database being down is reported by the writer and /health: one line here is enough
+            log.error("retention purge failed ({}); it will be tried again", e.toString());
             return 0;
         }
     }

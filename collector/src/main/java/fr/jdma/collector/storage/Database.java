@@ -14,7 +14,11 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import com.zaxxer.hikari.HikariPoolMXBean;
+
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,7 +55,9 @@ public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
     private static final Duration PROBE_EVERY = Duration.ofSeconds(1);
     private static final Duration HEALTH_ANSWER_WITHIN = Duration.ofMillis(800);
+    private static final Duration RETRY_EVERY = Duration.ofSeconds(2);
 
+    private final String url;
     private final Dialect dialect;
     private final HikariConfig poolConfig;
     private final AtomicReference<HikariDataSource> pool;
@@ -64,7 +70,8 @@ public final class Database implements AutoCloseable {
     });
     private volatile CompletableFuture<Optional<String>> runningCheck;
 
-    private Database(Dialect dialect, HikariConfig poolConfig, HikariDataSource dataSource) {
+    private Database(String url, Dialect dialect, HikariConfig poolConfig, HikariDataSource dataSource) {
+        this.url = url;
         this.dialect = dialect;
         this.poolConfig = poolConfig;
         this.pool = new AtomicReference<>(dataSource);
@@ -74,12 +81,22 @@ public final class Database implements AutoCloseable {
     }
 
     public static Database open(String url, String user, String password) {
+        return open(url, user, password, Duration.ZERO);
+    }
+
+    /**
+     * Opens the database, first waiting up to {@code wait} for it to accept connections (a
+     * PostgreSQL that starts after the collector, a file another process still holds), with
+     * one clear line instead of a stack trace; past the wait, {@link Unavailable}.
+     */
+    public static Database open(String url, String user, String password, Duration wait) {
         Dialect dialect = Dialect.of(url);
         try {
             dialect.createParentFolder(url);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the folder of the database " + url, e);
         }
+        awaitConnection(dialect, dialect.prepareUrl(url), user, password, wait);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(dialect.prepareUrl(url));
         if (!user.isEmpty()) config.setUsername(user);
@@ -100,11 +117,80 @@ public final class Database implements AutoCloseable {
             dataSource.close();
             throw e;
         }
-        Database database = new Database(dialect, config, dataSource);
+        Database database = new Database(url, dialect, config, dataSource);
         // The first jOOQ query loads many classes: done here, so that /health's first check,
         // which waits under a second, does not time out on it.
         database.dsl.selectOne().fetchOne();
         return database;
+    }
+
+    private static void awaitConnection(Dialect dialect, String url, String user, String password, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        long started = System.nanoTime();
+        boolean told = false;
+        while (true) {
+            java.util.Properties credentials = new java.util.Properties();
+            if (!user.isEmpty()) credentials.setProperty("user", user);
+            if (!password.isEmpty()) credentials.setProperty("password", password);
+            try (Connection ignored = DriverManager.getConnection(url, credentials)) {
+                if (told) log.info("database reachable after {} s", (System.nanoTime() - started) / 1_000_000_000L);
+                return;
+            } catch (SQLException e) {
+                String reason = describe(e);
+                if (System.nanoTime() >= deadline) {
+                    throw new Unavailable("the " + dialect.name().toLowerCase() + " database is not reachable"
+                            + (wait.isZero() ? "" : " after waiting " + wait.toSeconds() + " s (JDMA_DB_WAIT_SECONDS)") + ": " + reason);
+                }
+                if (!told) {
+                    log.warn("database not reachable yet ({}); retrying every {} s for up to {} s (JDMA_DB_WAIT_SECONDS)",
+                            reason, RETRY_EVERY.toSeconds(), wait.toSeconds());
+                    told = true;
+                }
+            }
+            try {
+                Thread.sleep(RETRY_EVERY.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Unavailable("interrupted while waiting for the database");
+            }
+        }
+    }
+
+    /** The database did not answer within the configured wait. */
+    public static final class Unavailable extends RuntimeException {
+        Unavailable(String message) {
+            super(message);
+        }
+    }
+
+    /** Writes a consistent copy of an embedded database to {@code file} while it keeps taking writes. */
+    public void backup(Path file) {
+        dialect.backup(dsl, file);
+    }
+
+    /** The folder of an embedded database's file; empty for PostgreSQL. */
+    public Optional<Path> folder() {
+        return Optional.ofNullable(Dialect.filePath(url)).map(p -> Path.of(p).toAbsolutePath().getParent());
+    }
+
+    public int poolActive() {
+        return poolBean().map(HikariPoolMXBean::getActiveConnections).orElse(0);
+    }
+
+    public int poolIdle() {
+        return poolBean().map(HikariPoolMXBean::getIdleConnections).orElse(0);
+    }
+
+    public int poolWaiting() {
+        return poolBean().map(HikariPoolMXBean::getThreadsAwaitingConnection).orElse(0);
+    }
+
+    public int poolSize() {
+        return pool.get().getMaximumPoolSize();
+    }
+
+    private Optional<HikariPoolMXBean> poolBean() {
+        return Optional.ofNullable(pool.get().getHikariPoolMXBean());
     }
 
     public DSLContext dsl() {

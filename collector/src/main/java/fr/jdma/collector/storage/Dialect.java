@@ -6,8 +6,16 @@ import org.jooq.Record;
 import org.jooq.ResultQuery;
 import org.jooq.SQLDialect;
 
+import org.jooq.impl.DSL;
+import org.sqlite.SQLiteConnection;
+
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
@@ -67,6 +75,39 @@ public enum Dialect {
             // CHECKPOINT SYNC also forces it to the device, once per group of ratings.
             db.execute("CHECKPOINT SYNC");
         }
+
+        @Override
+        public String backupExtension() {
+            return "zip";
+        }
+
+        @Override
+        public void backup(DSLContext db, Path file) {
+            // MVStore is copy-on-write: BACKUP TO copies a transactionally consistent version
+            // of the file while the writer keeps committing.
+            db.execute("BACKUP TO " + DSL.inline(file.toAbsolutePath().toString()));
+        }
+
+        @Override
+        public void restore(Path backup, String url) throws IOException {
+            // The zip holds one <name>.mv.db: it becomes the target's file, whatever its name was.
+            Path target = Path.of(filePath(url) + ".mv.db");
+            try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(backup))) {
+                for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                    if (entry.getName().endsWith(".mv.db")) {
+                        Files.copy(zip, target, StandardCopyOption.REPLACE_EXISTING);
+                        return;
+                    }
+                }
+            }
+            throw new IOException(backup + " is not an H2 backup (no .mv.db file inside)");
+        }
+
+        @Override
+        public List<Path> files(String url) {
+            String path = filePath(url);
+            return path == null ? List.of() : List.of(Path.of(path + ".mv.db"), Path.of(path + ".trace.db"));
+        }
     },
     SQLITE(SQLDialect.SQLITE) {
         @Override
@@ -79,6 +120,36 @@ public enum Dialect {
         @Override
         int poolSize() {
             return 4;
+        }
+
+        @Override
+        public String backupExtension() {
+            return "sqlite";
+        }
+
+        @Override
+        public void backup(DSLContext db, Path file) {
+            // SQLite's online backup API in one step (-1 pages): a read transaction on the WAL
+            // snapshot, so writers go on; in small steps every commit would restart it.
+            db.connection(c -> c.unwrap(SQLiteConnection.class).getDatabase()
+                    .backup("main", file.toAbsolutePath().toString(), null, 100, 3, -1));
+        }
+
+        @Override
+        public void restore(Path backup, String url) throws IOException {
+            try (var connection = java.sql.DriverManager.getConnection(url)) {
+                int result = connection.unwrap(SQLiteConnection.class).getDatabase()
+                        .restore("main", backup.toAbsolutePath().toString(), null, 100, 3, -1);
+                if (result != 0) throw new IOException("SQLite could not restore " + backup + " (code " + result + ")");
+            } catch (java.sql.SQLException e) {
+                throw new IOException("SQLite could not restore " + backup + ": " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public List<Path> files(String url) {
+            String path = filePath(url);
+            return path == null ? List.of() : List.of(Path.of(path), Path.of(path + "-wal"), Path.of(path + "-shm"));
         }
 
         @Override
@@ -98,6 +169,19 @@ public enum Dialect {
         @Override
         int poolSize() {
             return 10;
+        }
+
+        @Override
+        void afterBulkCopy(DSLContext db, Schema.Declared table) {
+            // Rows copied with their ids leave a serial's sequence behind: move it past them.
+            for (var field : table.fields()) {
+                String sequence = db.resultQuery("SELECT pg_get_serial_sequence({0}, {1})",
+                        DSL.inline(table.name()), DSL.inline(field.getName())).fetchOne(0, String.class);
+                if (sequence != null) {
+                    db.execute("SELECT setval({0}, COALESCE((SELECT MAX({1}) FROM {2}), 0) + 1, false)",
+                            DSL.inline(sequence), DSL.name(field.getName()), DSL.name(table.name()));
+                }
+            }
         }
 
         @Override
@@ -195,14 +279,45 @@ public enum Dialect {
 
     /** Creates the folder a file database lives in, so a fresh clone starts without setup. */
     void createParentFolder(String url) throws java.io.IOException {
-        String path = switch (this) {
+        String path = filePath(url);
+        if (path == null) return;
+        Path parent = Path.of(path).toAbsolutePath().getParent();
+        if (parent != null) Files.createDirectories(parent);
+    }
+
+    /** The file an embedded database lives in (without H2's .mv.db), or null for a server or memory. */
+    static String filePath(String url) {
+        String path = switch (of(url)) {
             case H2 -> url.replaceFirst("^jdbc:h2:(file:)?", "").split(";", 2)[0];
             case SQLITE -> url.replaceFirst("^jdbc:sqlite:(file:)?", "").split("\\?", 2)[0];
             case POSTGRES -> null;
         };
-        if (path == null || path.isEmpty() || path.startsWith("mem:") || path.equals(":memory:")) return;
-        Path parent = Path.of(path).toAbsolutePath().getParent();
-        if (parent != null) Files.createDirectories(parent);
+        if (path == null || path.isEmpty() || path.startsWith("mem:") || path.equals(":memory:")) return null;
+        return path;
+    }
+
+    /** The suffix of a backup file; null when the collector does not make backups (PostgreSQL: pg_dump). */
+    public String backupExtension() {
+        return null;
+    }
+
+    /** Writes a consistent copy of the live database to {@code file} while ratings keep being written. */
+    public void backup(DSLContext db, Path file) {
+        throw new UnsupportedOperationException("PostgreSQL is backed up with pg_dump (see the README)");
+    }
+
+    /** Replaces the embedded database of {@code url} with a backup; the collector must be stopped. */
+    public void restore(Path backup, String url) throws IOException {
+        throw new UnsupportedOperationException("PostgreSQL is restored with pg_restore (see the README)");
+    }
+
+    /** Runs after rows were copied into {@code table} with their keys (see DatabaseCopy). */
+    void afterBulkCopy(DSLContext db, Schema.Declared table) {
+    }
+
+    /** The files an embedded database of {@code url} consists of (empty for PostgreSQL). */
+    public List<Path> files(String url) {
+        return List.of();
     }
 
     private static String withSetting(String url, String name, String value) {

@@ -19,6 +19,38 @@ public final class Schema {
     private Schema() {
     }
 
+    /** A declared table with its declared columns. */
+    public record Declared(Table<Record> table, java.util.List<Field<?>> fields) {
+        public String name() {
+            return table.getName();
+        }
+    }
+
+    /**
+     * Every table declared below (each nested class with a TABLE), found by reflection: a table
+     * added here is copied by {@code migrate} without a second list to keep up to date.
+     */
+    @SuppressWarnings("unchecked")
+    public static java.util.List<Declared> tables() {
+        java.util.List<Declared> tables = new java.util.ArrayList<>();
+        for (Class<?> declaration : Schema.class.getDeclaredClasses()) {
+            try {
+                Table<Record> table = (Table<Record>) declaration.getField("TABLE").get(null);
+                java.util.List<Field<?>> fields = new java.util.ArrayList<>();
+                for (java.lang.reflect.Field constant : declaration.getFields()) {
+                    if (Field.class.isAssignableFrom(constant.getType())) fields.add((Field<?>) constant.get(null));
+                }
+                tables.add(new Declared(table, java.util.List.copyOf(fields)));
+            } catch (NoSuchFieldException notATable) {
+                // a nested helper type, not a table
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        tables.sort(java.util.Comparator.comparing(Declared::name));
+        return java.util.List.copyOf(tables);
+    }
+
     public static final class Services {
         public static final Table<Record> TABLE = DSL.table(name("services"));
         public static final Field<String> ID = DSL.field(name("services", "id"), SQLDataType.VARCHAR(64));

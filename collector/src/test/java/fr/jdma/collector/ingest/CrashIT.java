@@ -66,7 +66,7 @@ class CrashIT {
     private Set<String> stopUnderLoad(String url, Stop stop) throws Exception {
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         try (CollectorProcess collector = CollectorProcess.start(url, dir.resolve("first.log"), List.of(), Map.of())) {
-            createService(collector);
+            collector.createService("caf");
             AtomicBoolean running = new AtomicBoolean(true);
             ExecutorService posters = postUntilStopped(collector, running, acknowledged);
             while (acknowledged.size() < 300) Thread.sleep(20);
@@ -77,14 +77,6 @@ class CrashIT {
             assertThat(posters.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
         }
         return acknowledged;
-    }
-
-    private static void createService(CollectorProcess collector) throws Exception {
-        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(collector.url("/api/v1/admin/services")))
-                .header("Authorization", "Bearer " + TestCollector.ADMIN_TOKEN).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"caf\",\"name\":\"CAF\",\"allowedOrigins\":[\"" + TestCollector.ORIGIN + "\"]}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(201);
     }
 
     private static ExecutorService postUntilStopped(CollectorProcess collector, AtomicBoolean running, Set<String> acknowledged) {

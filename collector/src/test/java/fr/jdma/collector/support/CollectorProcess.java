@@ -28,6 +28,13 @@ public final class CollectorProcess implements AutoCloseable {
     }
 
     public static CollectorProcess start(String dbUrl, Path log, List<String> jvmOptions, Map<String, String> env) throws Exception {
+        CollectorProcess started = launch(dbUrl, log, jvmOptions, env);
+        started.awaitHealthy(Duration.ofSeconds(60));
+        return started;
+    }
+
+    /** Starts the jar without waiting for it to answer (tests of what happens before it does). */
+    public static CollectorProcess launch(String dbUrl, Path log, List<String> jvmOptions, Map<String, String> env) throws Exception {
         int port = freePort();
         List<String> command = new java.util.ArrayList<>(List.of("java"));
         command.addAll(jvmOptions);
@@ -40,9 +47,17 @@ public final class CollectorProcess implements AutoCloseable {
         builder.environment().put("JDMA_ADMIN_TOKEN", TestCollector.ADMIN_TOKEN);
         builder.environment().put("JDMA_RATE_LIMIT", "0");
         builder.environment().putAll(env);
-        CollectorProcess started = new CollectorProcess(builder.start(), port);
-        started.awaitHealthy(Duration.ofSeconds(60));
-        return started;
+        return new CollectorProcess(builder.start(), port);
+    }
+
+    /** Creates service {@code id} accepting ratings from {@link TestCollector#ORIGIN}, with the admin token. */
+    public void createService(String id) throws IOException, InterruptedException {
+        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/api/v1/admin/services")))
+                .header("Authorization", "Bearer " + TestCollector.ADMIN_TOKEN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"" + id + "\",\"name\":\"Service " + id
+                        + "\",\"allowedOrigins\":[\"" + TestCollector.ORIGIN + "\"]}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) throw new IllegalStateException("could not create service " + id + ": " + response.body());
     }
 
     public String url(String path) {
@@ -74,7 +89,7 @@ public final class CollectorProcess implements AutoCloseable {
         if (process.isAlive()) terminate();
     }
 
-    private void awaitHealthy(Duration timeout) throws Exception {
+    public void awaitHealthy(Duration timeout) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -90,7 +105,7 @@ public final class CollectorProcess implements AutoCloseable {
         throw new IllegalStateException("the collector did not become healthy in " + timeout);
     }
 
-    private static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
