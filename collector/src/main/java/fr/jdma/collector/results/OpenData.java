@@ -42,7 +42,7 @@ public final class OpenData {
     /** The 12 calendar months before the current one: complete months only, so a published row never changes. */
     public static Period lastTwelveCompleteMonths(LocalDate today) {
         YearMonth current = YearMonth.from(today);
-        return new Period(current.minusMonths(12).atDay(1), current.minusMonths(1).atEndOfMonth());
+        return new Period(current.minusMonths(Indicators.WINDOW_MONTHS).atDay(1), current.minusMonths(1).atEndOfMonth());
     }
 
     public void write(Service service, LocalDate today, Writer out) throws IOException {

@@ -83,8 +83,8 @@ public final class PublicResults {
         for (Indicators group : statistics.indicators(new StatsQuery(service.id(), code, period, StatsQuery.Grouping.MONTH, level))) {
             found.put(group.period(), group.published());
         }
-        List<Month> months = new ArrayList<>(12);
-        for (int i = 0; i < 12; i++) {
+        List<Month> months = new ArrayList<>(Indicators.WINDOW_MONTHS);
+        for (int i = 0; i < Indicators.WINDOW_MONTHS; i++) {
             YearMonth month = first.plusMonths(i);
             LocalDate to = month.equals(YearMonth.from(today)) ? today : month.atEndOfMonth();
             Indicators indicators = found.getOrDefault(month.toString(),
@@ -104,6 +104,6 @@ public final class PublicResults {
 
     /** Twelve rolling months ending today (UTC), today included: 2025-04-01 to 2026-03-31 on 2026-03-31. */
     static Period lastTwelveMonths(LocalDate today) {
-        return new Period(today.minusMonths(12).plusDays(1), today);
+        return new Period(today.minusMonths(Indicators.WINDOW_MONTHS).plusDays(1), today);
     }
 }

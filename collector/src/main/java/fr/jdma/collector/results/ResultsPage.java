@@ -49,7 +49,7 @@ final class ResultsPage {
             html.append("<p class=\"organisation\">").append(escape(service.organisation())).append("</p>\n");
         }
         html.append("<p>Avis déposés par les usagers avec le bouton « Je donne mon avis », du ")
-                .append(date(period.from())).append(" au ").append(date(period.to())).append(" (12 derniers mois).</p>\n");
+                .append(date(period.from())).append(" au ").append(date(period.to())).append(" (").append(Indicators.WINDOW_MONTHS).append(" derniers mois).</p>\n");
         searchForm(html, service, request.query());
         if (request.query() != null) searchResults(html, service, request.query(), matches);
         levels(html, service, request);
@@ -156,7 +156,7 @@ final class ResultsPage {
         Optional<Indicators> group = results.place(service, level, code);
         if (group.isEmpty()) {
             html.append("<p class=\"empty\">Aucun avis n'a été recueilli pour ").append(escape(place.name()))
-                    .append(" sur les 12 derniers mois.</p>\n");
+                    .append(" sur les ").append(Indicators.WINDOW_MONTHS).append(" derniers mois.</p>\n");
         } else {
             html.append(IndicatorCards.render(group.get(), 3));
             trend(html, service, level, code, place.name());
@@ -173,7 +173,7 @@ final class ResultsPage {
             }
             html.append("<h2>").append(escape(place.name())).append(" et les territoires dont ")
                     .append(level == GeoLevel.REGION ? "elle" : "il").append(" fait partie</h2>\n")
-                    .append(ScoreTable.render("Satisfaction sur les 12 derniers mois : " + place.name() + ", "
+                    .append(ScoreTable.render("Satisfaction sur les " + Indicators.WINDOW_MONTHS + " derniers mois : " + place.name() + ", "
                             + lineage.subList(1, lineage.size()).stream().map(PlaceNames.Place::name).reduce((a, b) -> a + ", " + b).orElse(""),
                             "Territoire", "Note sur 10", rows));
         }
@@ -205,7 +205,8 @@ final class ResultsPage {
             rows.add(new ScoreTable.Row(label, null, null, g.answers(), g.satisfaction().score(), g.satisfaction().level()));
         }
         html.append("<h2>Mois par mois : ").append(escape(name)).append("</h2>\n")
-                .append("<p>Chaque mois compte à part : un mois de moins de 100 avis ne montre pas de note.</p>\n");
+                .append("<p>Chaque mois compte à part : un mois de moins de ").append(Indicators.MIN_ANSWERS)
+                .append(" avis ne montre pas de note.</p>\n");
         // a chart of nothing but "Nombre d'avis insuffisant" says less than the table alone
         if (bars.stream().anyMatch(bar -> bar.score() != null)) {
             html.append("<figure>\n").append(BarChart.svg("trend", "Satisfaction mois par mois, " + name + ", sur 10", bars))
@@ -216,7 +217,7 @@ final class ResultsPage {
 
     private static void openData(StringBuilder html, Service service) {
         html.append("<h2>Données ouvertes</h2>\n<p>Ces indicateurs sont publiés mois par mois, par commune, département, région et pour la France, ")
-                .append("au format du schéma de données « impact-service-public-numerique » (Etalab), pour les seuls groupes d'au moins 100 avis : ")
+                .append("au format du schéma de données « impact-service-public-numerique » (Etalab), pour les seuls groupes d'au moins " + Indicators.MIN_ANSWERS + " avis : ")
                 .append("<a href=\"/api/v1/public/opendata.csv?service=").append(escape(service.id()))
                 .append("\" download>télécharger le fichier CSV</a>, sous <a href=\"").append(LICENCE)
                 .append("\">Licence Ouverte 2.0 (Etalab)</a>.</p>\n");
@@ -229,15 +230,15 @@ final class ResultsPage {
                 <p>La note de satisfaction est la moyenne des réponses à la question « De façon générale, comment ça s'est passé ? » :
                 « Très bien » vaut 10, « Moyen » 5 et « Pas bien » 0.</p>
                 <ul>
-                <li>Très bien : note supérieure ou égale à 8 ;</li>
-                <li>Insuffisant : note de 5 à moins de 8 ;</li>
-                <li>Critique : note inférieure à 5.</li>
+                <li>Très bien : note supérieure ou égale à %1$d ;</li>
+                <li>Insuffisant : note de %2$d à moins de %1$d ;</li>
+                <li>Critique : note inférieure à %2$d.</li>
                 </ul>
                 <p>Les quatre autres indicateurs sont notés sur 10 (la part d'usagers qui ont réussi à joindre l'administration, en pourcentage)
                 et reçoivent les mêmes niveaux.</p>
-                <p>En dessous de 100 avis sur les 12 derniers mois, aucune note n'est publiée : « Nombre d'avis insuffisant ».
+                <p>En dessous de %3$d avis sur les %4$d derniers mois, aucune note n'est publiée : « Nombre d'avis insuffisant ».
                 La règle vaut pour chaque commune, chaque département, chaque région, la France et chaque mois.</p>
-                """)
+                """.formatted(Level.TRES_BIEN_FROM, Level.INSUFFISANT_FROM, Indicators.MIN_ANSWERS, Indicators.WINDOW_MONTHS))
                 .append("<p>Les avis d'une commune comptent pour son département, sa région et la France ; ceux d'un arrondissement ")
                 .append("ou d'une commune déléguée, pour leur commune. Noms des lieux : Code officiel géographique de l'Insee, millésime ")
                 .append(escape(source.millesime())).append(".</p>\n");

@@ -22,6 +22,9 @@ public record Indicators(
     /** Below this many answers a group's level is "avis_insuffisants" and its score is never published. */
     public static final int MIN_ANSWERS = 100;
 
+    /** The rolling window, in months, over which a public group must reach {@link #MIN_ANSWERS}. */
+    public static final int WINDOW_MONTHS = 12;
+
     public record Satisfaction(BigDecimal score, Level level, Long good, Long average, Long bad) {
     }
 

@@ -16,8 +16,12 @@ public enum Level {
     CRITIQUE("critique", "Critique"),
     AVIS_INSUFFISANTS("avis_insuffisants", "Nombre d'avis insuffisant");
 
-    private static final BigDecimal EIGHT = BigDecimal.valueOf(8);
-    private static final BigDecimal FIVE = BigDecimal.valueOf(5);
+    /** The lowest published score (on 10) that is "Très bien", and the lowest that is "Insuffisant". */
+    public static final int TRES_BIEN_FROM = 8;
+    public static final int INSUFFISANT_FROM = 5;
+
+    private static final BigDecimal EIGHT = BigDecimal.valueOf(TRES_BIEN_FROM);
+    private static final BigDecimal FIVE = BigDecimal.valueOf(INSUFFISANT_FROM);
 
     private final String code;
     private final String label;

@@ -38,8 +38,8 @@ public final class BarChart {
                 .append("-desc\" width=\"100%\" height=\"").append(height).append("\" xmlns=\"http://www.w3.org/2000/svg\">\n")
                 .append("<title id=\"").append(id).append("-title\">").append(escape(title)).append("</title>\n")
                 .append("<desc id=\"").append(id).append("-desc\">").append(escape(description(bars))).append("</desc>\n");
-        // the scale: 0, the level boundaries 5 and 8, and 10
-        for (int mark : new int[] {0, 5, 8, 10}) {
+        // the scale: 0, the level boundaries, and 10
+        for (int mark : new int[] {0, Level.INSUFFISANT_FROM, Level.TRES_BIEN_FROM, 10}) {
             String x = percent(mark);
             svg.append("<line x1=\"").append(x).append("\" y1=\"").append(TOP - 4).append("\" x2=\"").append(x)
                     .append("\" y2=\"").append(height).append("\" class=\"grid\"/>")
