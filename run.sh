@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Builds the collector jar (widget included) and runs it with its embedded H2 database under
 # ./data, in demo mode: open http://localhost:${JDMA_PORT:-8080}/ for the example agency page.
-# Production: java -jar collector/target/jdma-collector.jar, configured by JDMA_* variables.
+# Production: the same JVM flags (deploy/jvm-flags) and java -jar collector/target/jdma-collector.jar, configured by JDMA_* variables.
 set -euo pipefail
 cd "$(dirname "$0")"
 mvn -q -B -DskipTests package
 export JDMA_DEMO="${JDMA_DEMO:-true}"
-exec java -jar collector/target/jdma-collector.jar
+# The production JVM flags (deploy/jvm-flags): resident memory stays near 256 MB under load.
+export MALLOC_ARENA_MAX=2
+# shellcheck disable=SC2046
+exec java $(grep -v '^#' deploy/jvm-flags) -jar collector/target/jdma-collector.jar

@@ -7,14 +7,15 @@
 #   3. The durable write path alone (bench/WriterBench.java).
 # Usage: bench/run.sh        environment: SECONDS_EACH (10), ROUNDS (3), RATINGS (1000000; 10000000 for the issue's 10 M)
 # The ceiling is bench/CeilingApp.java: a minimal Javalin app that reads and parses the same JSON and answers
-# 201 without storing. Both it and the collector run with bench/jvm-flags (the README's production flags).
+# 201 without storing. Both it and the collector run with deploy/jvm-flags (the README's production flags).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_EACH=${SECONDS_EACH:-10}
 ROUNDS=${ROUNDS:-3}
 RATINGS=${RATINGS:-1000000}
 JAR=collector/target/jdma-collector.jar
-FLAGS=$(grep -v '^#' bench/jvm-flags | tr '\n' ' ')
+FLAGS=$(grep -v '^#' deploy/jvm-flags | tr '\n' ' ')
+export MALLOC_ARENA_MAX=2
 OUT=docs/benchmarks.md
 
 if ! command -v wrk >/dev/null; then
@@ -145,7 +146,7 @@ FULL_VS_EMPTY=$(ratio "${I_full_64:-0}" "${I_h2_64:-0}")
   echo "Reproduce: \`bench/run.sh\` (SECONDS_EACH=$SECONDS_EACH ROUNDS=$ROUNDS RATINGS=$RATINGS). Measured $(date -u +%Y-%m-%d) on"
   echo "$(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -n 1); load generator (wrk, 2 threads) and"
   echo "server share the machine. JVM flags of the collector and of the ceiling: \`$FLAGS\`"
-  echo "(bench/jvm-flags, the same as the README's production command and run.sh)."
+  echo "(deploy/jvm-flags, the same as the README's production command and run.sh)."
   echo
   echo "## Goals"
   echo
