@@ -53,7 +53,7 @@ public final class BackOffice {
         config.routes.exception(Refusal.class, (e, ctx) -> Page.message(e.title(), e.getMessage()).send(ctx, e.status()));
         config.routes.exception(StaffGate.SignedOut.class, (e, ctx) -> redirect(ctx, StaffGate.SIGN_IN));
         signIn.routes(config);
-        // Fixed paths before /admin/services/{id}: "nouveau" is a page, not a service.
+        // Fixed paths before /admin/services/{id}: "nouveau" is a page, not a service (ServiceParser reserves the id).
         services.routes(config);
         dashboard.routes(config);
         comments.routes(config);

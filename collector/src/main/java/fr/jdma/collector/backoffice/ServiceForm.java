@@ -79,7 +79,9 @@ final class ServiceForm {
         Map<String, String> messages = new LinkedHashMap<>();
         for (FieldError error : errors) {
             switch (error.field()) {
-                case "id" -> messages.put("id", "Indiquez un identifiant de 1 à 64 caractères parmi A-Z a-z 0-9 . _ - (par exemple caf-logement).");
+                case "id" -> messages.put("id", ServiceParser.isReserved(values.id().strip())
+                        ? "« " + values.id().strip() + " » est réservé aux pages du back-office : choisissez un autre identifiant."
+                        : "Indiquez un identifiant de 1 à 64 caractères parmi A-Z a-z 0-9 . _ - (par exemple caf-logement).");
                 case "name" -> messages.put("name", "Indiquez le nom de la démarche (200 caractères au plus).");
                 case "organisation" -> messages.put("organisation", "L'organisme tient en 200 caractères au plus.");
                 case "allowedOrigins" -> messages.put("origins", originsMessage(values));

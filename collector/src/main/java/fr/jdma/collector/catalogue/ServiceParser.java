@@ -26,6 +26,11 @@ public final class ServiceParser {
     /** Enough for every office of a national network; each name fits the results page's headings. */
     static final int MAX_LOCATION_NAMES = 5000;
     static final int MAX_LOCATION_NAME_LENGTH = 200;
+    /**
+     * Ids no new service may take: the back office's fixed pages sit beside service ids
+     * (/admin/services/nouveau is the creation form, /admin/services/{id} a service).
+     */
+    private static final Set<String> RESERVED_IDS = Set.of("nouveau");
 
     private ServiceParser() {
     }
@@ -52,6 +57,9 @@ public final class ServiceParser {
         if (id == null) errors.add(new FieldError("id", "is required"));
         else if (!Codes.CODE.matcher(id).matches()) {
             errors.add(new FieldError("id", "must be 1 to 64 characters among A-Z a-z 0-9 . _ -"));
+        } else if (pathId == null && isReserved(id)) {
+            // only on creation: a service that took the id before it was reserved can still be changed
+            errors.add(new FieldError("id", "'" + id + "' is reserved by the back office's pages: choose another id"));
         }
         String name = text(body, "name", errors);
         if (name == null || name.isBlank()) errors.add(new FieldError("name", "is required"));
@@ -87,6 +95,11 @@ public final class ServiceParser {
         return new Service(id, name.strip(), organisation == null ? "" : organisation.strip(),
                 List.copyOf(new LinkedHashSet<>(origins)), isPublic, List.copyOf(new LinkedHashSet<>(hidden)), enabled,
                 locationNames);
+    }
+
+    /** Whether a new service may not take this id, as it names a page of the back office. */
+    public static boolean isReserved(String id) {
+        return RESERVED_IDS.contains(id);
     }
 
     /** {"caf-94": "CAF du Val-de-Marne"}: keys are location codes as ratings carry them, values short plain names. */

@@ -97,6 +97,23 @@ class ServicePagesTest {
     }
 
     @Test
+    void no_service_may_take_the_id_nouveau_as_it_is_the_creation_page_neither_from_the_form_nor_from_the_API() {
+        admin.get("/admin/services/nouveau");
+
+        var refused = admin.post("/admin/services", Map.of("id", "nouveau", "name", "Nouveau service", "enabled", "true"));
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("href=\"#id\"", "id=\"id-error\"",
+                "« nouveau » est réservé aux pages du back-office : choisissez un autre identifiant.", "value=\"nouveau\"");
+        var api = collector.admin("POST", "/api/v1/admin/services", "{\"id\":\"nouveau\",\"name\":\"Nouveau service\"}");
+        assertThat(api.statusCode()).isEqualTo(400);
+        assertThat(json(api).get("errors").get(0).get("field").asText()).isEqualTo("id");
+        assertThat(json(api).get("errors").get(0).get("detail").asText()).contains("reserved");
+        assertThat(collector.admin("GET", "/api/v1/admin/services/nouveau", null).statusCode()).isEqualTo(404);
+        assertThat(admin.get("/admin/services/nouveau").body()).contains("<h1>Créer un service</h1>");
+    }
+
+    @Test
     void the_administrator_edits_every_setting_and_can_disable_the_service() {
         admin.get("/admin/services/caf/reglages");
 
