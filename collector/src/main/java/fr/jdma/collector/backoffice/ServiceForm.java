@@ -5,9 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.jdma.collector.catalogue.Service;
 import fr.jdma.collector.catalogue.ServiceParser;
 import fr.jdma.collector.input.FieldError;
+import fr.jdma.collector.input.InvalidInputException;
 import io.javalin.http.Context;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,29 +32,48 @@ final class ServiceForm {
 
     /** What the form holds: as typed, so a refused form comes back as the person left it. */
     record Values(String id, String name, String organisation, String origins, boolean isPublic, Set<String> hidden,
-                  boolean enabled) {
+                  boolean enabled, String locationNames) {
 
         static Values of(Service s) {
+            StringBuilder names = new StringBuilder();
+            s.locationNames().forEach((code, name) -> names.append(names.isEmpty() ? "" : "\n").append(code).append(" = ").append(name));
             return new Values(s.id(), s.name(), s.organisation(), String.join("\n", s.allowedOrigins()), s.isPublic(),
-                    new LinkedHashSet<>(s.hiddenQuestions()), s.enabled());
+                    new LinkedHashSet<>(s.hiddenQuestions()), s.enabled(), names.toString());
         }
 
         static Values empty() {
-            return new Values("", "", "", "", false, Set.of(), true);
+            return new Values("", "", "", "", false, Set.of(), true, "");
         }
 
+        /** A form without the location names field (an older page) leaves them as they are: null. */
         static Values read(Context ctx) {
             return new Values(text(ctx, "id"), text(ctx, "name"), text(ctx, "organisation"), text(ctx, "origins"),
-                    ctx.formParam("public") != null, new LinkedHashSet<>(ctx.formParams("hidden")), ctx.formParam("enabled") != null);
+                    ctx.formParam("public") != null, new LinkedHashSet<>(ctx.formParams("hidden")), ctx.formParam("enabled") != null,
+                    ctx.formParam("locationNames"));
         }
 
         List<String> originLines() {
             return Arrays.stream(origins.split("[\\s,]+")).filter(line -> !line.isBlank()).toList();
         }
 
+        /** "caf-94 = CAF du Val-de-Marne" per line, blank lines skipped; a line without "=" has an empty name. */
+        List<NameLine> nameLines() {
+            if (locationNames == null) return List.of();
+            List<NameLine> lines = new ArrayList<>();
+            String[] texts = locationNames.split("\\R");
+            for (int i = 0; i < texts.length; i++) {
+                String text = texts[i];
+                if (text.isBlank()) continue;
+                int equals = text.indexOf('=');
+                lines.add(new NameLine(i + 1, text.strip(), (equals < 0 ? text : text.substring(0, equals)).strip(),
+                        equals < 0 ? "" : text.substring(equals + 1)));
+            }
+            return lines;
+        }
+
         /**
          * The admin API's JSON for these values. With {@code identity} false (an owner), only what an
-         * owner may change: origins, hidden questions, public flag.
+         * owner may change: origins, hidden questions, public flag, location names.
          */
         ObjectNode json(boolean identity) {
             ObjectNode json = JsonNodeFactory.instance.objectNode();
@@ -67,8 +89,20 @@ final class ServiceForm {
             json.put("public", isPublic);
             hidden.forEach(json.putArray("hiddenQuestions")::add);
             if (!json.has("hiddenQuestions")) json.putArray("hiddenQuestions");
+            if (locationNames != null) {
+                ObjectNode names = json.putObject("locationNames");
+                for (NameLine line : nameLines()) {
+                    // an object cannot hold a code twice: the form refuses what the JSON could not say
+                    if (names.has(line.code())) throw InvalidInputException.of("locationNames", "'" + line.code() + "' is on two lines");
+                    names.put(line.code(), line.name());
+                }
+            }
             return json;
         }
+    }
+
+    /** One line of the location names field, numbered as the person sees it. */
+    record NameLine(int number, String text, String code, String name) {
     }
 
     private ServiceForm() {
@@ -78,7 +112,8 @@ final class ServiceForm {
     static Map<String, String> frenchErrors(List<FieldError> errors, Values values) {
         Map<String, String> messages = new LinkedHashMap<>();
         for (FieldError error : errors) {
-            switch (error.field()) {
+            // "locationNames.caf-94": a name's error belongs to the one field that holds them all
+            switch (error.field().startsWith("locationNames.") ? "locationNames" : error.field()) {
                 case "id" -> messages.put("id", ServiceParser.isReserved(values.id().strip())
                         ? "« " + values.id().strip() + " » est réservé aux pages du back-office : choisissez un autre identifiant."
                         : "Indiquez un identifiant de 1 à 64 caractères parmi A-Z a-z 0-9 . _ - (par exemple caf-logement).");
@@ -86,6 +121,7 @@ final class ServiceForm {
                 case "organisation" -> messages.put("organisation", "L'organisme tient en 200 caractères au plus.");
                 case "allowedOrigins" -> messages.put("origins", originsMessage(values));
                 case "hiddenQuestions" -> messages.put("hidden-clarity", "Choisissez parmi les questions proposées.");
+                case "locationNames" -> messages.put("locationNames", locationNamesMessage(values));
                 default -> messages.put("name", "Ce réglage n'a pas pu être enregistré : " + error.field() + ".");
             }
         }
@@ -94,6 +130,33 @@ final class ServiceForm {
 
     static String duplicate() {
         return "Un service porte déjà cet identifiant : choisissez-en un autre.";
+    }
+
+    /** Names each refused line and why, by the same rule the API applies ({@link ServiceParser#locationNameProblem}). */
+    private static String locationNamesMessage(Values values) {
+        List<NameLine> lines = values.nameLines();
+        String expected = "Un lieu par ligne : son code, le signe =, puis son nom, comme « caf-94 = CAF du Val-de-Marne ».";
+        if (lines.size() > ServiceParser.MAX_LOCATION_NAMES) {
+            return "Trop de lieux : " + ServiceParser.MAX_LOCATION_NAMES + " au plus, " + lines.size() + " indiqués.";
+        }
+        List<String> bad = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (NameLine line : lines) {
+            Integer first = seen.putIfAbsent(line.code(), line.number());
+            String why = switch (ServiceParser.locationNameProblem(line.code(), line.name())) {
+                case CODE -> line.code().isEmpty() ? "le code manque avant le signe ="
+                        : "« " + line.code() + " » n'est pas un code de lieu (1 à 64 caractères parmi A-Z a-z 0-9 . _ -)";
+                case EMPTY -> "le nom manque après le signe =";
+                case TOO_LONG -> "le nom dépasse " + ServiceParser.MAX_LOCATION_NAME_LENGTH + " caractères";
+                case CONTROL -> "le nom contient une tabulation ou un caractère invisible";
+                case NONE -> first == null ? null : "le code « " + line.code() + " » figure déjà ligne " + first;
+            };
+            if (why != null) bad.add("ligne " + line.number() + " (« " + line.text() + " ») : " + why);
+        }
+        if (bad.isEmpty()) return expected;
+        String shown = String.join(" ; ", bad.subList(0, Math.min(5, bad.size())))
+                + (bad.size() > 5 ? " ; et " + (bad.size() - 5) + " autres lignes" : "");
+        return Character.toUpperCase(shown.charAt(0)) + shown.substring(1) + ". " + expected;
     }
 
     private static String originsMessage(Values values) {
@@ -120,6 +183,13 @@ final class ServiceForm {
                 + error("origins", errors)
                 + "<textarea id=\"origins\" name=\"origins\" rows=\"4\" spellcheck=\"false\" aria-describedby=\"origins-hint"
                 + (errors.containsKey("origins") ? " origins-error\" aria-invalid=\"true\"" : "\"") + ">" + escape(v.origins()) + "</textarea>"));
+        html.append(group("locationNames", errors, "<label class=\"question\" for=\"locationNames\">Noms des lieux</label>"
+                + hint("locationNames", "Facultatif. Un lieu par ligne : son code, le signe =, puis son nom, comme « caf-94 = CAF du Val-de-Marne ». "
+                        + "Les codes de commune INSEE (75056) portent déjà le nom de la commune.")
+                + error("locationNames", errors)
+                + "<textarea id=\"locationNames\" name=\"locationNames\" rows=\"4\" spellcheck=\"false\" aria-describedby=\"locationNames-hint"
+                + (errors.containsKey("locationNames") ? " locationNames-error\" aria-invalid=\"true\"" : "\"") + ">"
+                + escape(v.locationNames() == null ? "" : v.locationNames()) + "</textarea>"));
         StringBuilder hidden = new StringBuilder("<fieldset class=\"group" + (errors.containsKey("hidden-clarity") ? " has-error" : "")
                 + "\" aria-describedby=\"hidden-hint\"><legend class=\"question\">Questions masquées</legend>"
                 + hint("hidden", "La première question est toujours posée ; cochez les questions facultatives à ne pas poser.")

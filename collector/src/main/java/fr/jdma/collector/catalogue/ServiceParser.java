@@ -24,8 +24,8 @@ public final class ServiceParser {
     private static final Set<String> FIELDS =
             Set.of("id", "name", "organisation", "allowedOrigins", "public", "hiddenQuestions", "enabled", "locationNames");
     /** Enough for every office of a national network; each name fits the results page's headings. */
-    static final int MAX_LOCATION_NAMES = 5000;
-    static final int MAX_LOCATION_NAME_LENGTH = 200;
+    public static final int MAX_LOCATION_NAMES = 5000;
+    public static final int MAX_LOCATION_NAME_LENGTH = 200;
     /**
      * Ids no new service may take: the back office's fixed pages sit beside service ids
      * (/admin/services/nouveau is the creation form, /admin/services/{id} a service).
@@ -117,21 +117,29 @@ public final class ServiceParser {
         Map<String, String> names = new TreeMap<>();
         node.fields().forEachRemaining(entry -> {
             String code = entry.getKey();
-            JsonNode value = entry.getValue();
+            String name = entry.getValue().isTextual() ? entry.getValue().textValue() : null;
             String field = "locationNames." + code;
-            if (!Codes.CODE.matcher(code).matches()) {
-                errors.add(new FieldError("locationNames", "'" + code + "' is not a location code: 1 to 64 characters among A-Z a-z 0-9 . _ -"));
-            } else if (!value.isTextual() || value.textValue().isBlank()) {
-                errors.add(new FieldError(field, "must be a non-empty string"));
-            } else if (value.textValue().strip().length() > MAX_LOCATION_NAME_LENGTH) {
-                errors.add(new FieldError(field, "must be at most " + MAX_LOCATION_NAME_LENGTH + " characters"));
-            } else if (value.textValue().chars().anyMatch(Character::isISOControl)) {
-                errors.add(new FieldError(field, "must not contain control characters (tabs, line breaks)"));
-            } else {
-                names.put(code, value.textValue().strip());
+            switch (locationNameProblem(code, name)) {
+                case CODE -> errors.add(new FieldError("locationNames", "'" + code + "' is not a location code: 1 to 64 characters among A-Z a-z 0-9 . _ -"));
+                case EMPTY -> errors.add(new FieldError(field, "must be a non-empty string"));
+                case TOO_LONG -> errors.add(new FieldError(field, "must be at most " + MAX_LOCATION_NAME_LENGTH + " characters"));
+                case CONTROL -> errors.add(new FieldError(field, "must not contain control characters (tabs, line breaks)"));
+                case NONE -> names.put(code, name.strip());
             }
         });
         return names;
+    }
+
+    /** What can be wrong with one location name; the back office's form words the same rule in French. */
+    public enum NameProblem { NONE, CODE, EMPTY, TOO_LONG, CONTROL }
+
+    /** The rule for one entry of locationNames; {@code name} is null when it is not a string. */
+    public static NameProblem locationNameProblem(String code, String name) {
+        if (!Codes.CODE.matcher(code).matches()) return NameProblem.CODE;
+        if (name == null || name.isBlank()) return NameProblem.EMPTY;
+        if (name.strip().length() > MAX_LOCATION_NAME_LENGTH) return NameProblem.TOO_LONG;
+        if (name.chars().anyMatch(Character::isISOControl)) return NameProblem.CONTROL;
+        return NameProblem.NONE;
     }
 
     /** "https://Example.fr:443/" becomes "https://example.fr": browsers send origins in that form. */

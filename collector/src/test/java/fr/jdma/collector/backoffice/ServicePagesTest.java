@@ -130,6 +130,70 @@ class ServicePagesTest {
     }
 
     @Test
+    void location_names_are_typed_one_per_line_saved_with_the_other_settings_and_read_back_by_the_API() {
+        admin.get("/admin/services/nouveau");
+        var created = admin.post("/admin/services", Map.of("id", "caf-reseau", "name", "Réseau CAF", "enabled", "true",
+                "locationNames", "caf-94 = CAF du Val-de-Marne\r\n\r\ncaf-13=  CAF des Bouches-du-Rhône \r\n"));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(303);
+        assertThat(json(collector.admin("GET", "/api/v1/admin/services/caf-reseau", null)).get("locationNames").toString())
+                .isEqualTo("{\"caf-13\":\"CAF des Bouches-du-Rhône\",\"caf-94\":\"CAF du Val-de-Marne\"}");
+
+        var settings = admin.get("/admin/services/caf-reseau/reglages").body();
+        assertThat(settings).contains("<label class=\"question\" for=\"locationNames\">Noms des lieux</label>",
+                "aria-describedby=\"locationNames-hint\">caf-13 = CAF des Bouches-du-Rhône\ncaf-94 = CAF du Val-de-Marne</textarea>");
+
+        var saved = admin.post("/admin/services/caf-reseau/reglages", Map.of("name", "Réseau CAF", "enabled", "true",
+                "locationNames", "caf-75 = CAF de Paris = Paris"));
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(303);
+        assertThat(json(collector.admin("GET", "/api/v1/admin/services/caf-reseau", null)).get("locationNames").toString())
+                .isEqualTo("{\"caf-75\":\"CAF de Paris = Paris\"}");
+
+        collector.admin("PUT", "/api/v1/admin/services/caf-reseau", "{\"locationNames\":{\"caf-69\":\"CAF du Rhône\"}}");
+        assertThat(admin.get("/admin/services/caf-reseau/reglages").body()).contains(">caf-69 = CAF du Rhône</textarea>");
+        admin.post("/admin/services/caf-reseau/reglages", Map.of("name", "Réseau CAF", "enabled", "true", "locationNames", ""));
+        assertThat(json(collector.admin("GET", "/api/v1/admin/services/caf-reseau", null)).has("locationNames")).isFalse();
+    }
+
+    @Test
+    void a_bad_location_name_line_comes_back_beside_the_field_naming_the_line_and_nothing_is_saved() {
+        collector.admin("PUT", "/api/v1/admin/services/caf", "{\"locationNames\":{\"caf-94\":\"CAF du Val-de-Marne\"}}");
+        admin.get("/admin/services/caf/reglages");
+
+        var refused = admin.post("/admin/services/caf/reglages", Map.of("name", "CAF", "enabled", "true",
+                "locationNames", "caf-94 = CAF du Val-de-Marne\ncaf 13 = Marseille\ncaf-75\n= Lyon\ncaf-2 = " + "x".repeat(201)));
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("Les réglages n&#39;ont pas été enregistrés", "href=\"#locationNames\"",
+                "<p class=\"error\" id=\"locationNames-error\">Ligne 2 (« caf 13 = Marseille ») : « caf 13 » n&#39;est pas un code de lieu",
+                "ligne 3 (« caf-75 ») : le nom manque après le signe =", "ligne 4 (« = Lyon ») : le code manque avant le signe =",
+                "ligne 5 (« caf-2 = xxx", "le nom dépasse 200 caractères",
+                "aria-describedby=\"locationNames-hint locationNames-error\" aria-invalid=\"true\">caf-94 = CAF du Val-de-Marne\ncaf 13 = Marseille");
+        assertThat(refused.body()).doesNotContain("ligne 1 (");
+
+        var twice = admin.post("/admin/services/caf/reglages", Map.of("name", "CAF", "enabled", "true",
+                "locationNames", "caf-94 = CAF\ncaf-13 = Marseille\ncaf-94 = Créteil"));
+
+        assertThat(twice.statusCode()).isEqualTo(400);
+        assertThat(twice.body()).contains("Ligne 3 (« caf-94 = Créteil ») : le code « caf-94 » figure déjà ligne 1.");
+        assertThat(json(collector.admin("GET", "/api/v1/admin/services/caf", null)).get("locationNames").toString())
+                .isEqualTo("{\"caf-94\":\"CAF du Val-de-Marne\"}");
+    }
+
+    @Test
+    void an_owner_names_the_locations_of_their_service_from_its_settings() {
+        String token = json(collector.admin("POST", "/api/v1/admin/tokens", "{\"name\":\"o\",\"role\":\"owner\",\"services\":[\"caf\"]}"))
+                .get("token").asText();
+        var owner = new StaffBrowser(collector).signIn(token);
+        owner.get("/admin/services/caf/reglages");
+
+        var saved = owner.post("/admin/services/caf/reglages", Map.of("locationNames", "caf-94 = CAF du Val-de-Marne"));
+
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(303);
+        assertThat(json(collector.admin("GET", "/api/v1/admin/services/caf", null)).get("locationNames").toString())
+                .isEqualTo("{\"caf-94\":\"CAF du Val-de-Marne\"}");
+    }
+
+    @Test
     void the_snippet_page_gives_both_snippets_with_the_SRI_hash_the_inline_mode_the_no_JS_link_and_the_real_widget_as_preview() {
         var page = admin.get("/admin/services/caf/code");
 
