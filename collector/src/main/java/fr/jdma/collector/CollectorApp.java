@@ -136,10 +136,11 @@ public final class CollectorApp implements AutoCloseable {
         this.afterStart = config.demo() ? () -> DemoResults.seedInBackground(statistics, new RatingStore(database), clock) : () -> { };
         var comments = new Moderation(database, clock);
         var moderation = new ModerationController(new ModerationAccess(admin, analysts), catalogue, comments);
-        var publicResults = new ResultsController(new PublicResults(catalogue, statistics, new PlaceNames(geography), clock),
+        var placeNames = new PlaceNames(geography);
+        var publicResults = new ResultsController(new PublicResults(catalogue, statistics, placeNames, clock),
                 new OpenData(statistics));
         var backOffice = new BackOffice(new BackOffice.Parts(database, clock, admin, analystTokens, catalogue, refusedOrigins,
-                statistics, exports, stats, comments, widget, forwarded));
+                statistics, placeNames, exports, stats, comments, widget, forwarded));
 
         this.javalin = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;

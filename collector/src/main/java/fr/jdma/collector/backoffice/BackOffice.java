@@ -8,6 +8,7 @@ import fr.jdma.collector.catalogue.RefusedOrigins;
 import fr.jdma.collector.catalogue.ServiceCatalogue;
 import fr.jdma.collector.export.ExportController;
 import fr.jdma.collector.moderation.Moderation;
+import fr.jdma.collector.results.PlaceNames;
 import fr.jdma.collector.stats.Activity;
 import fr.jdma.collector.stats.AnswerBreakdown;
 import fr.jdma.collector.stats.Statistics;
@@ -29,7 +30,7 @@ public final class BackOffice {
 
     /** What the back office reads and changes: the same parts the APIs use. */
     public record Parts(Database database, Clock clock, AdminAccess admin, AnalystTokens tokens, ServiceCatalogue catalogue,
-                        RefusedOrigins refusedOrigins, Statistics statistics, ExportController exports, StatsController stats,
+                        RefusedOrigins refusedOrigins, Statistics statistics, PlaceNames placeNames, ExportController exports, StatsController stats,
                         Moderation moderation, WidgetAssets widget, Forwarded forwarded) {
     }
 
@@ -44,7 +45,7 @@ public final class BackOffice {
         this.signIn = new SignIn(gate, p.forwarded(), p.clock());
         this.services = new ServicePages(gate, p.catalogue(), p.refusedOrigins(), p.statistics(), new Activity(p.database()), p.widget(), p.forwarded(), p.clock());
         this.dashboard = new DashboardPage(gate, services, p.refusedOrigins(), new AnswerBreakdown(p.database()), p.statistics(),
-                p.exports(), p.stats(), p.clock());
+                p.placeNames(), p.exports(), p.stats(), p.clock());
         this.tokens = new TokensPage(gate, p.tokens(), p.catalogue());
         this.comments = new CommentsPage(gate, services, p.moderation());
     }

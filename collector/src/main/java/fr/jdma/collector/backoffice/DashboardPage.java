@@ -10,6 +10,7 @@ import fr.jdma.collector.input.Codes;
 import fr.jdma.collector.input.InvalidInputException;
 import fr.jdma.collector.input.Period;
 import fr.jdma.collector.input.QueryParams;
+import fr.jdma.collector.results.PlaceNames;
 import fr.jdma.collector.stats.AnswerBreakdown;
 import fr.jdma.collector.stats.Indicators;
 import fr.jdma.collector.stats.ServiceSummary;
@@ -23,6 +24,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 
 import java.net.URLEncoder;
+import java.text.Collator;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -30,6 +32,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -78,17 +81,19 @@ final class DashboardPage {
     private final RefusedOrigins refusedOrigins;
     private final AnswerBreakdown breakdown;
     private final Statistics statistics;
+    private final PlaceNames places;
     private final ExportController exports;
     private final StatsController stats;
     private final Clock clock;
 
     DashboardPage(StaffGate gate, ServicePages services, RefusedOrigins refusedOrigins, AnswerBreakdown breakdown,
-                  Statistics statistics, ExportController exports, StatsController stats, Clock clock) {
+                  Statistics statistics, PlaceNames places, ExportController exports, StatsController stats, Clock clock) {
         this.gate = gate;
         this.services = services;
         this.refusedOrigins = refusedOrigins;
         this.breakdown = breakdown;
         this.statistics = statistics;
+        this.places = places;
         this.exports = exports;
         this.stats = stats;
         this.clock = clock;
@@ -139,7 +144,8 @@ final class DashboardPage {
         main.append(ServiceTabs.originsWarning(service)).append(refused(service, who, csrf));
         List<String> locations = statistics.indicators(new StatsQuery(service.id(), null, Period.ALWAYS, StatsQuery.Grouping.LOCATION))
                 // "" (the service as a whole) cannot be asked for: an empty filter means every location.
-                .stream().map(Indicators::location).filter(location -> !location.isEmpty()).toList();
+                .stream().map(Indicators::location).filter(location -> !location.isEmpty())
+                .sorted(Comparator.comparing(location -> places.of(service, null, location), BY_NAME)).toList();
         Filters filters;
         try {
             filters = filters(ctx);
@@ -153,7 +159,7 @@ final class DashboardPage {
             main.append(Components.errorSummary("Les filtres ne sont pas valides", errors));
             filters = defaults();
         }
-        main.append(filterForm(service, filters, locations));
+        main.append(filterForm(service, filters, locations, location -> locationName(service, location)));
         ServiceSummary summary = ServiceSummary.of(breakdown, service.id(), filters.location(), filters.source(), filters.period());
         main.append(downloads(service, filters)).append(content(ctx, service, filters, summary));
         ServicePages.send(ctx, 200, Layout.page(service.name() + " – tableau de bord", Layout.Section.SERVICES, who, csrf, main.toString()));
@@ -200,7 +206,7 @@ final class DashboardPage {
                 location, source, sort, order.equals("desc"));
     }
 
-    private static String filterForm(Service service, Filters f, List<String> locations) {
+    private static String filterForm(Service service, Filters f, List<String> locations, Function<String, String> names) {
         StringBuilder html = new StringBuilder("<form method=\"get\" action=\"").append(ServiceTabs.path(service.id(), ServiceTabs.DASHBOARD))
                 .append("\" class=\"filters\" aria-label=\"Filtres\">")
                 .append("<div class=\"group\"><label class=\"question\" for=\"from\">Du</label><input type=\"date\" id=\"from\" name=\"from\" value=\"")
@@ -211,7 +217,7 @@ final class DashboardPage {
                 .append("<option value=\"\">Tous les lieux</option>");
         for (String location : locations) {
             html.append("<option value=\"").append(escape(location)).append('"').append(location.equals(f.location()) ? " selected" : "")
-                    .append('>').append(escape(locationName(location))).append("</option>");
+                    .append('>').append(escape(names.apply(location))).append("</option>");
         }
         html.append("</select></div>")
                 .append("<div class=\"group\"><label class=\"question\" for=\"source\">Source</label>")
@@ -234,7 +240,7 @@ final class DashboardPage {
                 + "</section>";
     }
 
-    private static String content(Context ctx, Service service, Filters f, ServiceSummary s) {
+    private String content(Context ctx, Service service, Filters f, ServiceSummary s) {
         Indicators all = s.overall();
         StringBuilder html = new StringBuilder("<h2>Indicateurs officiels</h2>");
         if (all.answers() == 0) return html.append("<p>Aucun avis sur cette période avec ces filtres.</p>").toString();
@@ -267,11 +273,11 @@ final class DashboardPage {
         return html.append(locations(service, f, s.byLocation())).toString();
     }
 
-    private static String locations(Service service, Filters f, List<Indicators> groups) {
+    private String locations(Service service, Filters f, List<Indicators> groups) {
         Comparator<Indicators> order = switch (f.sort()) {
             case "avis" -> Comparator.comparingLong(Indicators::answers);
             case "satisfaction" -> Comparator.comparing(g -> g.satisfaction().score(), Comparator.nullsFirst(Comparator.naturalOrder()));
-            default -> Comparator.comparing(g -> locationName(g.location()));
+            default -> Comparator.comparing(g -> places.of(service, null, g.location()), BY_NAME);
         };
         List<Indicators> sorted = new ArrayList<>(groups);
         sorted.sort(f.descending() ? order.reversed() : order);
@@ -282,7 +288,7 @@ final class DashboardPage {
                 .append(sortable(service, f, "avis", "Avis")).append(sortable(service, f, "satisfaction", "Satisfaction (sur 10)"))
                 .append("<th scope=\"col\">Niveau</th></tr></thead>\n<tbody>\n");
         for (Indicators g : sorted) {
-            html.append("<tr><th scope=\"row\">").append(escape(locationName(g.location()))).append("</th><td>").append(escape(g.location()))
+            html.append("<tr><th scope=\"row\">").append(escape(places.of(service, null, g.location()))).append("</th><td>").append(escape(g.location()))
                     .append("</td><td>").append(g.answers()).append("</td><td>").append(Formats.score(g.satisfaction().score()))
                     .append("</td><td>").append(escape(g.satisfaction().level().label())).append("</td></tr>\n");
         }
@@ -309,8 +315,12 @@ final class DashboardPage {
         return months.stream().map(g -> new Charts.Point(g.period(), value.apply(g))).toList();
     }
 
-    /** "" is the service as a whole. */
-    static String locationName(String location) {
-        return location == null || location.isEmpty() ? "Ensemble du service" : location;
+    /** Place names in French dictionary order: "Évry" beside "Eaubonne", not after "Z". */
+    private static final Comparator<Object> BY_NAME = Collator.getInstance(Locale.FRENCH);
+
+    /** "Lyon (69123)" where a select can hold nothing but text; "" is the service as a whole. */
+    private String locationName(Service service, String location) {
+        String name = places.of(service, null, location);
+        return name.equals(location) || location.isEmpty() ? name : name + " (" + location + ")";
     }
 }

@@ -76,13 +76,41 @@ class DashboardAndCommentsTest {
     @Test
     void the_location_table_sorts_by_a_header_link_and_says_how_it_is_sorted() {
         String byName = admin.get("/admin/services/caf").body();
-        assertThat(byName.indexOf("<th scope=\"row\">13055</th>")).isLessThan(byName.indexOf("<th scope=\"row\">75056</th>"));
+        assertThat(byName.indexOf(MARSEILLE)).isLessThan(byName.indexOf(PARIS));
         assertThat(byName).contains("aria-sort=\"ascending\"");
 
         String bySatisfaction = admin.get("/admin/services/caf?tri=satisfaction&ordre=desc").body();
 
-        assertThat(bySatisfaction.indexOf("<th scope=\"row\">13055</th>")).isLessThan(bySatisfaction.indexOf("<th scope=\"row\">75056</th>"));
+        assertThat(bySatisfaction.indexOf(MARSEILLE)).isLessThan(bySatisfaction.indexOf(PARIS));
         assertThat(bySatisfaction).contains("aria-sort=\"descending\"", "triés par satisfaction (décroissant)");
+    }
+
+    /** The row of a place in the table by location: its name, its code beside it. */
+    static final String MARSEILLE = "<th scope=\"row\">Marseille</th><td>13055</td>";
+    static final String PARIS = "<th scope=\"row\">Paris</th><td>75056</td>";
+
+    @Test
+    void the_location_table_and_filter_name_each_place_the_commune_by_the_COG_another_code_by_the_service_and_keep_the_code() {
+        collector.admin("PUT", "/api/v1/admin/services/caf", "{\"locationNames\":{\"caf-94\":\"CAF du Val-de-Marne\"}}");
+        Posting posting = new Posting(collector, clock);
+        posting.post("2026-03-01T10:00:00Z", Map.of("location", "69123"));
+        posting.post("2026-03-01T11:00:00Z", Map.of("location", "caf-94"));
+        posting.post("2026-03-01T12:00:00Z", Map.of("location", "guichet-7"));
+        posting.post("2026-03-01T13:00:00Z", Map.of());
+        clock.set("2026-03-10T09:00:00Z");
+
+        String page = admin.get("/admin/services/caf").body();
+
+        String lyon = "<th scope=\"row\">Lyon</th><td>69123</td>";
+        String caf = "<th scope=\"row\">CAF du Val-de-Marne</th><td>caf-94</td>";
+        String guichet = "<th scope=\"row\">guichet-7</th><td>guichet-7</td>";
+        String whole = "<th scope=\"row\">Ensemble du service</th><td></td>";
+        assertThat(page).contains(lyon, caf, guichet, whole, MARSEILLE, PARIS,
+                "<option value=\"69123\">Lyon (69123)</option>", "<option value=\"caf-94\">CAF du Val-de-Marne (caf-94)</option>",
+                "<option value=\"guichet-7\">guichet-7</option>");
+        // by name, not by code: CAF, Ensemble, guichet, Lyon, Marseille, Paris
+        assertThat(List.of(caf, whole, guichet, lyon, MARSEILLE, PARIS)).map(page::indexOf).isSorted();
+        assertThat(page.indexOf("Lyon (69123)")).isLessThan(page.indexOf("Marseille (13055)"));
     }
 
     @Test
