@@ -20,6 +20,7 @@ import fr.jdma.collector.stats.StatsQuery;
 import fr.jdma.collector.web.Charts;
 import fr.jdma.collector.web.Components;
 import fr.jdma.collector.web.IndicatorCards;
+import fr.jdma.collector.web.ScoreTable;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 
@@ -281,28 +282,22 @@ final class DashboardPage {
         };
         List<Indicators> sorted = new ArrayList<>(groups);
         sorted.sort(f.descending() ? order.reversed() : order);
-        StringBuilder html = new StringBuilder("<h2>Par lieu</h2><table class=\"locations\">\n<caption>Indicateurs par lieu, ")
-                .append("triés par ").append(switch (f.sort()) { case "avis" -> "nombre d'avis"; case "satisfaction" -> "satisfaction"; default -> "lieu"; })
-                .append(f.descending() ? " (décroissant)" : " (croissant)").append("</caption>\n<thead><tr>")
-                .append(sortable(service, f, "lieu", "Lieu")).append("<th scope=\"col\">Code</th>")
-                .append(sortable(service, f, "avis", "Avis")).append(sortable(service, f, "satisfaction", "Satisfaction (sur 10)"))
-                .append("<th scope=\"col\">Niveau</th></tr></thead>\n<tbody>\n");
-        for (Indicators g : sorted) {
-            html.append("<tr><th scope=\"row\">").append(escape(places.of(service, null, g.location()))).append("</th><td>").append(escape(g.location()))
-                    .append("</td><td>").append(g.answers()).append("</td><td>").append(Formats.score(g.satisfaction().score()))
-                    .append("</td><td>").append(escape(g.satisfaction().level().label())).append("</td></tr>\n");
-        }
-        return html.append("</tbody>\n</table>\n").toString();
+        // staff see every score, even under 100 answers: the level says it is not an official one
+        List<ScoreTable.Row> rows = sorted.stream().map(g -> new ScoreTable.Row(places.of(service, null, g.location()), g.location(), null,
+                g.answers(), g.satisfaction().score(), g.satisfaction().level())).toList();
+        String caption = "Indicateurs par lieu, triés par "
+                + switch (f.sort()) { case "avis" -> "nombre d'avis"; case "satisfaction" -> "satisfaction"; default -> "lieu"; }
+                + (f.descending() ? " (décroissant)" : " (croissant)");
+        return "<h2>Par lieu</h2>" + ScoreTable.render(caption, "Lieu", "Satisfaction (sur 10)", rows,
+                new ScoreTable.Sorting(sortable(service, f, "lieu"), sortable(service, f, "avis"), sortable(service, f, "satisfaction")));
     }
 
-    /** A column header that sorts the table (a link: no script needed), saying how it sorts now. */
-    private static String sortable(Service service, Filters f, String key, String label) {
+    /** A column header's link that sorts the table by {@code key}: the other way round when it sorts by it already. */
+    private static ScoreTable.SortLink sortable(Service service, Filters f, String key) {
         boolean current = f.sort().equals(key);
         boolean nextDescending = current && !f.descending();
         String href = ServiceTabs.path(service.id(), ServiceTabs.DASHBOARD) + f.query(true) + "&tri=" + key + "&ordre=" + (nextDescending ? "desc" : "asc");
-        return "<th scope=\"col\"" + (current ? " aria-sort=\"" + (f.descending() ? "descending" : "ascending") + "\"" : "") + "><a href=\""
-                + escape(href) + "\">" + escape(label) + "<span class=\"sr-only\"> : trier par ordre " + (nextDescending ? "décroissant" : "croissant")
-                + "</span></a></th>";
+        return new ScoreTable.SortLink(href, current ? (f.descending() ? "descending" : "ascending") : null, nextDescending);
     }
 
     private static List<Charts.Bar> scale(long[] counts) {

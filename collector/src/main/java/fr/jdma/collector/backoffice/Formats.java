@@ -1,6 +1,7 @@
 package fr.jdma.collector.backoffice;
 
 import fr.jdma.collector.stats.Indicators;
+import fr.jdma.collector.web.Scores;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -28,9 +29,9 @@ final class Formats {
         return DATE_TIME.format(instant);
     }
 
-    /** 8,2 */
+    /** 8,2 as every page writes it ({@link Scores}), or a dash without a score. */
     static String score(BigDecimal score) {
-        return score == null ? "–" : score.toPlainString().replace('.', ',');
+        return score == null ? "–" : Scores.score(score);
     }
 
     /** "7,5 sur 10 – Insuffisant", or a dash without answers. Staff see the score even under 100 answers. */

@@ -8,7 +8,9 @@ import static fr.jdma.collector.web.Html.escape;
 /**
  * Charts drawn on the server as SVG (no script, nothing inline a strict CSP would block), each
  * with its data as an HTML table: the table is what assistive technologies and copy-paste read,
- * the drawing only repeats it.
+ * the drawing only repeats it. The back office's: how many gave each answer, and five indicators
+ * month by month. Scores on 10 by place or month with their official level are {@link BarChart}
+ * and {@link ScoreTable}, which both pages use.
  */
 public final class Charts {
 
@@ -76,7 +78,7 @@ public final class Charts {
                 .append(escape(unit)).append("</th></tr></thead>\n<tbody>\n");
         for (Point p : points) {
             html.append("<tr><th scope=\"row\">").append(escape(p.label())).append("</th><td>")
-                    .append(p.value() == null ? "Aucune réponse" : p.value().toPlainString().replace('.', ',')).append("</td></tr>\n");
+                    .append(p.value() == null ? "Aucune réponse" : Scores.score(p.value())).append("</td></tr>\n");
         }
         return html.append("</tbody>\n</table></details></figure>\n").toString();
     }

@@ -85,9 +85,9 @@ class DashboardAndCommentsTest {
         assertThat(bySatisfaction).contains("aria-sort=\"descending\"", "triés par satisfaction (décroissant)");
     }
 
-    /** The row of a place in the table by location: its name, its code beside it. */
-    static final String MARSEILLE = "<th scope=\"row\">Marseille</th><td>13055</td>";
-    static final String PARIS = "<th scope=\"row\">Paris</th><td>75056</td>";
+    /** The row of a place in the table by location: its name, its code under it. */
+    static final String MARSEILLE = "<th scope=\"row\">Marseille <span class=\"code\">13055</span></th>";
+    static final String PARIS = "<th scope=\"row\">Paris <span class=\"code\">75056</span></th>";
 
     @Test
     void the_location_table_and_filter_name_each_place_the_commune_by_the_COG_another_code_by_the_service_and_keep_the_code() {
@@ -101,10 +101,10 @@ class DashboardAndCommentsTest {
 
         String page = admin.get("/admin/services/caf").body();
 
-        String lyon = "<th scope=\"row\">Lyon</th><td>69123</td>";
-        String caf = "<th scope=\"row\">CAF du Val-de-Marne</th><td>caf-94</td>";
-        String guichet = "<th scope=\"row\">guichet-7</th><td>guichet-7</td>";
-        String whole = "<th scope=\"row\">Ensemble du service</th><td></td>";
+        String lyon = "<th scope=\"row\">Lyon <span class=\"code\">69123</span></th>";
+        String caf = "<th scope=\"row\">CAF du Val-de-Marne <span class=\"code\">caf-94</span></th>";
+        String guichet = "<th scope=\"row\">guichet-7</th>";
+        String whole = "<th scope=\"row\">Ensemble du service</th>";
         assertThat(page).contains(lyon, caf, guichet, whole, MARSEILLE, PARIS,
                 "<option value=\"69123\">Lyon (69123)</option>", "<option value=\"caf-94\">CAF du Val-de-Marne (caf-94)</option>",
                 "<option value=\"guichet-7\">guichet-7</option>");

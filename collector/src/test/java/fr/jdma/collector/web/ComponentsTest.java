@@ -44,6 +44,20 @@ class ComponentsTest {
     }
 
     @Test
+    void a_sortable_score_table_heads_its_columns_with_links_and_says_by_which_it_is_sorted() {
+        String html = ScoreTable.render("Par lieu", "Lieu", "Satisfaction", List.of(
+                new ScoreTable.Row("Paris", "75056", null, 3, new BigDecimal("6.7"), Level.AVIS_INSUFFISANTS)),
+                new ScoreTable.Sorting(new ScoreTable.SortLink("?tri=lieu&ordre=desc", "ascending", true),
+                        new ScoreTable.SortLink("?tri=avis&ordre=asc", null, false), null));
+
+        assertThat(html).contains("<thead><tr><th scope=\"col\" aria-sort=\"ascending\"><a href=\"?tri=lieu&amp;ordre=desc\">Lieu"
+                        + "<span class=\"sr-only\"> : trier par ordre décroissant</span></a></th>"
+                        + "<th scope=\"col\"><a href=\"?tri=avis&amp;ordre=asc\">Avis<span class=\"sr-only\"> : trier par ordre croissant</span></a></th>"
+                        + "<th scope=\"col\">Satisfaction</th><th scope=\"col\">Niveau</th></tr></thead>",
+                "<th scope=\"row\">Paris <span class=\"code\">75056</span></th><td>3</td><td>6,7</td><td>Nombre d&#39;avis insuffisant</td>");
+    }
+
+    @Test
     void indicator_cards_show_five_values_with_their_level() {
         Indicators group = Indicators.of("s", "75056", "2026-03", counts(80, 20, 0));
 
