@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { startCollector, launchBrowser, waitFor, startSite, screenshotPath, axeViolations, parseCsv, ADMIN_TOKEN, focused, watchViolations, humanPause } from './collector.js';
+import { startCollector, launchBrowser, waitFor, startSite, screenshotPath, axeViolations, parseCsv, ADMIN_TOKEN, focused, tabTo, watchViolations, humanPause } from './collector.js';
 
 let collector, browser, site, siteUrl, pages;
 
@@ -57,10 +57,11 @@ test('sign in, create a service, answer from its site, see it on the dashboard a
   const session = cookies.find((c) => c.name === 'jdma_session');
   assert.ok(session && session.httpOnly && session.sameSite === 'Strict' && session.path === '/admin', JSON.stringify(cookies));
 
-  // Create a service for the agency's site, field after field with Tab.
-  await page.getByRole('link', { name: 'Créer un service' }).press('Enter');
+  // Create a service for the agency's site with the keyboard alone: Tab to each field, type, Space to tick, Enter to send.
+  await tabTo(page, { tag: 'a', text: 'Créer un service' });
+  await page.keyboard.press('Enter');
   await page.waitForURL('**/admin/services/nouveau');
-  await page.getByLabel('Identifiant').focus();
+  await tabTo(page, { name: 'id' });
   await page.keyboard.type('aide-energie');
   await page.keyboard.press('Tab'); // leaves the id field: its hint is not a field
   assert.equal((await focused(page)).name, 'name');
@@ -70,9 +71,23 @@ test('sign in, create a service, answer from its site, see it on the dashboard a
   await page.keyboard.press('Tab');
   assert.equal((await focused(page)).name, 'origins');
   await page.keyboard.type(siteUrl);
-  await page.getByRole('button', { name: 'Créer le service' }).press('Enter');
+  await page.keyboard.press('Tab');
+  assert.equal((await focused(page)).name, 'locationNames');
+  await page.keyboard.type('asp-paris = ASP Paris');
+  await page.keyboard.press('Enter'); // a new line in the text area, not the form sent
+  await page.keyboard.type('asp-lyon = ASP Lyon');
+  assert.equal(new URL(page.url()).pathname, '/admin/services/nouveau');
+  await tabTo(page, { name: 'public' }); // past the hidden questions, left unticked
+  await page.keyboard.press('Space');
+  assert.equal((await focused(page)).checked, true);
+  await tabTo(page, { tag: 'button', text: 'Créer le service' });
+  await page.keyboard.press('Enter');
   await page.waitForURL('**/admin/services/aide-energie?cree=1');
   assert.match(await page.textContent('main'), /Le service est créé/);
+  const created = await (await collector.admin('GET', '/api/v1/admin/services/aide-energie')).json();
+  assert.deepEqual(created.locationNames, { 'asp-lyon': 'ASP Lyon', 'asp-paris': 'ASP Paris' });
+  assert.equal(created.public, true);
+  assert.deepEqual(created.hiddenQuestions, []);
 
   // Its snippet, pasted into the agency's page.
   await page.getByRole('link', { name: 'Code à intégrer' }).click();
