@@ -1,17 +1,14 @@
 package fr.jdma.collector.export;
 
-import fr.jdma.collector.web.ClientGone;
+import fr.jdma.collector.web.Gzip;
 import fr.jdma.collector.web.Streams;
 import io.javalin.http.Context;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -19,8 +16,6 @@ import java.util.zip.GZIPOutputStream;
  * headers, for choosing its writer and for a failure half-way. Used by the ratings and the indicators.
  */
 public final class TableDownload {
-
-    private static final Logger log = LoggerFactory.getLogger(TableDownload.class);
 
     /** The two files a table comes as; the CSV has its own variants ({@link CsvWriter.Variant}). */
     public enum Format {
@@ -57,13 +52,13 @@ public final class TableDownload {
                      String requester, Rows rows) {
         String file = name + "." + format.extension;
         // An XLSX is a zip already; a CSV shrinks about tenfold, so it is gzipped for clients that accept it.
-        boolean gzip = format == Format.CSV && acceptsGzip(ctx.header("Accept-Encoding"));
+        boolean gzip = format == Format.CSV && Gzip.accepted(ctx.header("Accept-Encoding"));
         ctx.contentType(format.contentType)
                 .header("Content-Disposition", "attachment; filename=\"" + file + "\"")
                 .header("Cache-Control", "no-store")
                 .header("Vary", "Accept-Encoding");
         if (gzip) ctx.header("Content-Encoding", "gzip");
-        // From here the status goes out with the first bytes: a failure can only cut the body short,
+        // The status goes out with the first bytes: a failure after them can only cut the body short,
         // and the file is not closed then (a closed XLSX or CSV would look complete).
         try {
             OutputStream out = gzip ? new GZIPOutputStream(ctx.outputStream(), 64 * 1024) : ctx.outputStream();
@@ -71,31 +66,8 @@ public final class TableDownload {
             rows.write(table);
             table.close();
         } catch (IOException | RuntimeException e) {
-            if (ClientGone.in(e)) {
-                // An ordinary event; nobody is left to read, and aborting again would only make
-                // Javalin log a stack trace.
-                log.info("download of {} for {} cancelled by the client", file, requester);
-                return;
-            }
-            log.warn("download of {} for {} stopped early: {}", file, requester, e.toString());
-            Streams.abort(ctx, e);
+            Streams.failed(ctx, e, "download of " + file + " for " + requester);
         }
-    }
-
-    /** True when the client lists gzip in Accept-Encoding without refusing it (q=0). */
-    static boolean acceptsGzip(String acceptEncoding) {
-        if (acceptEncoding == null) return false;
-        for (String coding : acceptEncoding.split(",")) {
-            String[] parts = coding.split(";");
-            String name = parts[0].strip().toLowerCase(Locale.ROOT);
-            if (!name.equals("gzip") && !name.equals("x-gzip")) continue;
-            for (int i = 1; i < parts.length; i++) {
-                String parameter = parts[i].strip().replace(" ", "");
-                if (parameter.matches("q=0(\\.0*)?")) return false;
-            }
-            return true;
-        }
-        return false;
     }
 
     private TableWriter open(Format format, CsvWriter.Variant variant, OutputStream out, String sheetName) throws IOException {

@@ -7,9 +7,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Computes the official indicators of a service from its rollups (daily, monthly, service-wide:
@@ -47,23 +47,60 @@ public final class Statistics {
      * week or month. Ordered by location or place code, then period.
      */
     public List<Indicators> indicators(StatsQuery query) {
-        if (query.level() != null) return byLevel(query);
-        if (query.by() == StatsQuery.Grouping.LOCATION) {
-            List<Indicators> groups = new ArrayList<>();
-            for (RollupReader.Total total : rollups.totals(query.service(), query.location(), query.period())) {
-                groups.add(Indicators.of(query.service(), total.location(), range(query, total.firstDay(), total.lastDay()), total.counts()));
-            }
-            return groups;
-        }
-        // Rows arrive ordered by location then day, so insertion order is the order we answer in;
-        // memory grows with the number of groups, not of days.
-        Map<GroupKey, Counts> sums = new LinkedHashMap<>();
-        rollups.days(query.service(), query.location(), query.period(), query.by(), day -> sums.merge(
-                new GroupKey(day.location(), query.by().label(LocalDate.ofEpochDay(day.epochDay()))),
-                day.counts(), Counts::plus));
-        List<Indicators> groups = new ArrayList<>(sums.size());
-        sums.forEach((key, counts) -> groups.add(Indicators.of(query.service(), key.location(), key.period(), counts)));
+        List<Indicators> groups = new ArrayList<>();
+        indicators(query, groups::add);
         return groups;
+    }
+
+    /**
+     * The same groups handed over one by one as they are complete. Per location, memory stays flat
+     * however many groups there are; per place of a level, the places are summed first.
+     */
+    public void indicators(StatsQuery query, Consumer<Indicators> each) {
+        if (query.level() != null) {
+            byLevel(query).forEach(each);
+        } else if (query.by() == StatsQuery.Grouping.LOCATION) {
+            for (RollupReader.Total total : rollups.totals(query.service(), query.location(), query.period())) {
+                each.accept(Indicators.of(query.service(), total.location(), range(query, total.firstDay(), total.lastDay()), total.counts()));
+            }
+        } else {
+            // Rows arrive ordered by location then day, so a group's rows are consecutive: it is
+            // complete, and handed over, when the next row belongs to another group.
+            GroupSum group = new GroupSum(query.service(), each);
+            rollups.days(query.service(), query.location(), query.period(), query.by(),
+                    day -> group.add(day.location(), query.by().label(LocalDate.ofEpochDay(day.epochDay())), day.counts()));
+            group.flush();
+        }
+    }
+
+    /** The group being summed from consecutive rows. */
+    private static final class GroupSum {
+        private final String service;
+        private final Consumer<Indicators> each;
+        private String location;
+        private String period;
+        private Counts sum;
+
+        GroupSum(String service, Consumer<Indicators> each) {
+            this.service = service;
+            this.each = each;
+        }
+
+        void add(String location, String period, Counts counts) {
+            if (sum != null && location.equals(this.location) && period.equals(this.period)) {
+                sum = sum.plus(counts);
+                return;
+            }
+            flush();
+            this.location = location;
+            this.period = period;
+            this.sum = counts;
+        }
+
+        void flush() {
+            if (sum != null) each.accept(Indicators.of(service, location, period, sum));
+            sum = null;
+        }
     }
 
     /**

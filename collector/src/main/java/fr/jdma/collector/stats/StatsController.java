@@ -7,13 +7,14 @@ import fr.jdma.collector.export.CsvWriter;
 import fr.jdma.collector.export.TableDownload;
 import fr.jdma.collector.export.TableWriter;
 import fr.jdma.collector.input.QueryParams;
+import fr.jdma.collector.web.StreamedJson;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Set;
-import java.util.ArrayList;
 import java.util.Map;
 
 /** GET /api/v1/stats (JSON), /api/v1/stats.csv and /api/v1/stats.xlsx: the indicators an analyst's token may read. */
@@ -37,15 +38,19 @@ public final class StatsController {
     }
 
     public void routes(JavalinConfig config) {
-        config.routes.get("/api/v1/stats", ctx -> ctx.header("Cache-Control", "no-store")
-                .json(Map.of("groups", answer(access.authenticate(ctx), ctx.queryParamMap()).groups())));
+        config.routes.get("/api/v1/stats", ctx -> {
+            Answer answer = answer(access.authenticate(ctx), ctx.queryParamMap());
+            ctx.header("Cache-Control", "no-store");
+            StreamedJson.send(ctx, "groups", answer.groups());
+        });
         config.routes.get("/api/v1/stats.csv",
                 ctx -> table(ctx, access.authenticate(ctx), ctx.queryParamMap(), TableDownload.Format.CSV));
         config.routes.get("/api/v1/stats.xlsx",
                 ctx -> table(ctx, access.authenticate(ctx), ctx.queryParamMap(), TableDownload.Format.XLSX));
     }
 
-    private record Answer(StatsQuery query, List<Indicators> groups) {
+    /** A checked query and the groups it answers, produced while they are sent. */
+    private record Answer(StatsQuery query, StreamedJson.Items<Indicators> groups) {
     }
 
     /** The query's groups, for its service or, without one, for every service the token may read. */
@@ -54,9 +59,7 @@ public final class StatsController {
         Set<String> readable = AnalystAccess.readable(analyst, query.service(), catalogue);
         List<String> services = catalogue.list().stream().map(s -> s.id())
                 .filter(id -> readable == null || readable.contains(id)).sorted().toList();
-        List<Indicators> groups = new ArrayList<>();
-        for (String service : services) groups.addAll(statistics.indicators(query.forService(service)));
-        return new Answer(query, groups);
+        return new Answer(query, each -> services.forEach(service -> statistics.indicators(query.forService(service), each)));
     }
 
     /**
@@ -76,9 +79,19 @@ public final class StatsController {
                 analyst.name(), table -> write(answer.groups(), table));
     }
 
-    private static void write(List<Indicators> groups, TableWriter table) throws IOException {
+    private static void write(StreamedJson.Items<Indicators> groups, TableWriter table) throws IOException {
         table.header(CSV_COLUMNS);
-        for (Indicators g : groups) {
+        groups.each(g -> {
+            try {
+                row(g, table);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private static void row(Indicators g, TableWriter table) throws IOException {
+        {
             table.code(g.service()).code(g.location()).text(g.period()).number(g.answers())
                     .number(g.satisfaction().score()).text(g.satisfaction().level().code())
                     .number(g.satisfaction().good()).number(g.satisfaction().average()).number(g.satisfaction().bad())

@@ -1,6 +1,7 @@
 package fr.jdma.collector.export;
 
 import fr.jdma.collector.support.TestCollector;
+import fr.jdma.collector.web.Gzip;
 import fr.jdma.collector.support.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,9 +55,9 @@ class CompressedDownloadsTest {
     }
 
     @Test
-    void CSV_exports_are_gzipped_for_clients_that_accept_it_and_unzip_to_the_same_bytes() throws IOException {
+    void CSV_exports_and_stats_are_gzipped_for_clients_that_accept_it_and_unzip_to_the_same_bytes() throws IOException {
         for (String path : new String[] {"/api/v1/exports/ratings.csv?service=caf", "/api/v1/exports/ratings.csv?service=caf&excel=true",
-                "/api/v1/stats.csv?service=caf&by=day"}) {
+                "/api/v1/stats.csv?service=caf&by=day", "/api/v1/stats?service=caf&by=day"}) {
             HttpResponse<byte[]> plain = download(path, null);
             HttpResponse<byte[]> zipped = download(path, "br;q=1.0, gzip;q=0.8, *;q=0.1");
             assertThat(plain.statusCode()).isEqualTo(200);
@@ -85,12 +86,12 @@ class CompressedDownloadsTest {
 
     @Test
     void accept_encoding_is_read_by_its_tokens_and_weights() {
-        assertThat(TableDownload.acceptsGzip("gzip, deflate, br")).isTrue();
-        assertThat(TableDownload.acceptsGzip("GZIP;q=0.5")).isTrue();
-        assertThat(TableDownload.acceptsGzip("x-gzip")).isTrue();
-        assertThat(TableDownload.acceptsGzip("gzip;q=0")).isFalse();
-        assertThat(TableDownload.acceptsGzip("gzip; q=0.000")).isFalse();
-        assertThat(TableDownload.acceptsGzip("deflate, br")).isFalse();
-        assertThat(TableDownload.acceptsGzip(null)).isFalse();
+        assertThat(Gzip.accepted("gzip, deflate, br")).isTrue();
+        assertThat(Gzip.accepted("GZIP;q=0.5")).isTrue();
+        assertThat(Gzip.accepted("x-gzip")).isTrue();
+        assertThat(Gzip.accepted("gzip;q=0")).isFalse();
+        assertThat(Gzip.accepted("gzip; q=0.000")).isFalse();
+        assertThat(Gzip.accepted("deflate, br")).isFalse();
+        assertThat(Gzip.accepted(null)).isFalse();
     }
 }

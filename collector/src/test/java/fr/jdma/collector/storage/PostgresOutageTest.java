@@ -50,6 +50,14 @@ class PostgresOutageTest {
                 // a service not in the catalogue cache needs the database: still a 503, never a 500
                 var uncached = collector.postRating(TestCollector.rating("not-cached"));
                 assertThat(uncached.statusCode()).as(uncached.body()).isEqualTo(503);
+                // a streamed answer whose first query fails is the usual 503, never a 200 cut short
+                for (String path : List.of("/api/v1/stats?service=caf&by=month", "/api/v1/stats.csv?service=caf",
+                        "/api/v1/exports/ratings.csv?service=caf")) {
+                    var streamed = collector.get(path, TestCollector.ADMIN_TOKEN);
+                    assertThat(streamed.statusCode()).as(path + ": " + streamed.body()).isEqualTo(503);
+                    assertThat(streamed.headers().firstValue("Content-Type")).as(path).hasValueSatisfying(t -> assertThat(t).contains("json"));
+                    assertThat(streamed.headers().firstValue("Content-Disposition")).as(path).isEmpty();
+                }
 
                 proxy.restore();
                 long restored = System.nanoTime();
