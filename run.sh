@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 mvn -q -B -DskipTests package
 export JDMA_DEMO="${JDMA_DEMO:-true}"
-# The production JVM flags (deploy/jvm-flags): resident memory stays near 256 MB under load.
+# The production JVM flags (deploy/jvm-flags); resident memory under load: docs/benchmarks.md.
 export MALLOC_ARENA_MAX=2
 # shellcheck disable=SC2046
 exec java $(grep -v '^#' deploy/jvm-flags) -jar collector/target/jdma-collector.jar

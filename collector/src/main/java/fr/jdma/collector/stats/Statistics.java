@@ -58,7 +58,7 @@ public final class Statistics {
      */
     public void indicators(StatsQuery query, Consumer<Indicators> each) {
         if (query.level() != null) {
-            byLevel(query).forEach(each);
+            byLevel(query, each);
         } else if (query.by() == StatsQuery.Grouping.LOCATION) {
             for (RollupReader.Total total : rollups.totals(query.service(), query.location(), query.period())) {
                 each.accept(Indicators.of(query.service(), total.location(), range(query, total.firstDay(), total.lastDay()), total.counts()));
@@ -107,7 +107,7 @@ public final class Statistics {
      * Sums the locations' counts per place of the query's level. A location that is no commune
      * code (an office id, the service as a whole) counts for the nation only.
      */
-    private List<Indicators> byLevel(StatsQuery query) {
+    private void byLevel(StatsQuery query, Consumer<Indicators> each) {
         GeoLevel level = query.level();
         Map<String, String> places = new HashMap<>();  // location -> place, resolved once per location
         Map<GroupKey, Counts> sums = new HashMap<>();
@@ -130,14 +130,12 @@ public final class Statistics {
         List<Map.Entry<GroupKey, Counts>> entries = new ArrayList<>(sums.entrySet());
         entries.sort(Map.Entry.comparingByKey(Comparator.comparing(GroupKey::location)
                 .thenComparing(GroupKey::period, Comparator.nullsFirst(Comparator.naturalOrder()))));
-        List<Indicators> groups = new ArrayList<>(entries.size());
         for (var entry : entries) {
             String place = entry.getKey().location();
             String period = entry.getKey().period() != null ? entry.getKey().period()
                     : range(query, spans.get(place)[0], spans.get(place)[1]);
-            groups.add(Indicators.of(query.service(), place, period, entry.getValue()));
+            each.accept(Indicators.of(query.service(), place, period, entry.getValue()));
         }
-        return groups;
     }
 
     /** "from/to" of a whole-period group: the query's ends, or the data's first and last day for open ends. */

@@ -56,6 +56,8 @@ public final class Database implements AutoCloseable {
     private static final Duration PROBE_EVERY = Duration.ofSeconds(1);
     private static final Duration HEALTH_ANSWER_WITHIN = Duration.ofMillis(800);
     private static final Duration RETRY_EVERY = Duration.ofSeconds(2);
+    /** How often the file's housekeeping runs ({@link Dialect#maintain}). */
+    static final Duration MAINTAIN_EVERY = Duration.ofSeconds(5);
 
     private final String url;
     private final Dialect dialect;
@@ -118,6 +120,7 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         Database database = new Database(url, dialect, config, dataSource);
+        database.prober.scheduleWithFixedDelay(database::maintain, MAINTAIN_EVERY.toMillis(), MAINTAIN_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         // The first jOOQ query loads many classes: done here, so that /health's first check,
         // which waits under a second, does not time out on it.
         database.dsl.selectOne().fetchOne();
@@ -296,6 +299,16 @@ public final class Database implements AutoCloseable {
         // One line, bounded: some drivers put a whole stack or statement in the message.
         message = message.lines().findFirst().orElse("").strip();
         return message.length() > 200 ? message.substring(0, 200) + "…" : message;
+    }
+
+    /** The file's housekeeping; skipped during an outage, whose probe owns the database then. */
+    void maintain() {
+        if (outage.get() != null) return;
+        try {
+            dialect.maintain(dsl);
+        } catch (RuntimeException e) {
+            if (!isOutage(e)) log.warn("database housekeeping failed: {}", describe(e));
+        }
     }
 
     @Override
