@@ -91,7 +91,10 @@ wait_up "$CEILING_PORT"
 load "$CEILING_PORT" 64 3 >/dev/null
 
 # 1. empty databases
-start_collector "jdbc:h2:file:$WORK/h2/jdma"; ingest_rows "H2 (file, default)" "64 256" h2; RSS_LOAD=$(peak_rss_mb "$PID"); stop_collector
+start_collector "jdbc:h2:file:$WORK/h2/jdma"; ingest_rows "H2 (file, default)" "64 256" h2; RSS_LOAD=$(peak_rss_mb "$PID")
+H2_RATINGS=$(curl -fs -H 'Authorization: Bearer bench' "http://127.0.0.1:$PORT/api/v1/stats?service=bench&location=*" | python3 -c 'import json,sys; print(sum(g["answers"] for g in json.load(sys.stdin)["groups"]))' || echo 0)
+H2_FILE_LOADED=$(stat -c %s "$WORK/h2/jdma.mv.db"); sleep 15; H2_FILE_IDLE=$(stat -c %s "$WORK/h2/jdma.mv.db")
+stop_collector
 start_collector "jdbc:sqlite:$WORK/sqlite/jdma.sqlite"; ingest_rows "SQLite (WAL, synchronous=FULL)" "64 256" sqlite; stop_collector
 if pg_isready -q -h 127.0.0.1 -p 5432; then
   psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA IF EXISTS jdma_bench CASCADE; CREATE SCHEMA jdma_bench" >/dev/null
@@ -124,6 +127,44 @@ RSS_EXPORT=$(peak_rss_mb "$PID")
 ingest_rows "H2 holding $RATINGS ratings" "64" full
 RSS_FULL=$(peak_rss_mb "$PID")
 stop_collector
+
+say "profile of the ingest path (async-profiler, H2, 64 connections) and native memory"
+AP_VERSION=4.2
+AP_JAR=$HOME/.m2/repository/tools/profiler/async-profiler/$AP_VERSION/async-profiler-$AP_VERSION.jar
+[ -f "$AP_JAR" ] || mvn -q dependency:get -Dartifact=tools.profiler:async-profiler:$AP_VERSION >/dev/null
+unzip -q -o "$AP_JAR" 'linux-x64/*' -d "$WORK/ap"
+AP=$WORK/ap/linux-x64/libasyncProfiler.so
+FLAGS_BEFORE=$FLAGS; FLAGS="$FLAGS -XX:NativeMemoryTracking=summary"
+start_collector "jdbc:h2:file:$WORK/profiled/jdma"
+FLAGS=$FLAGS_BEFORE
+load "$PORT" 64 "$SECONDS_EACH" >/dev/null; load "$PORT" 64 "$SECONDS_EACH" >/dev/null   # past the JIT's warm-up
+# jcmd reads name=value as its own option: the agent's options go quoted
+jcmd "$PID" JVMTI.agent_load "$AP" '"start,event=cpu,interval=1000000"' >/dev/null
+read -r PROFILED_RATE _ < <(load "$PORT" 64 $((SECONDS_EACH * 2))) || true
+jcmd "$PID" JVMTI.agent_load "$AP" "\"stop,collapsed,file=$WORK/cpu.collapsed\"" >/dev/null
+jcmd "$PID" VM.native_memory summary >"$WORK/nmt.txt" || true
+RSS_PROFILED=$(peak_rss_mb "$PID")
+stop_collector
+# Each sampled stack is put in the category of its deepest frame that belongs to a known component.
+awk '{n=$NF; $NF=""; print n"\t"$0}' "$WORK/cpu.collapsed" | awk -F'\t' '
+  { k=split($2, f, ";"); c="JDK, kernel and native (network, system calls)"
+    for (i = k; i >= 1; i--) {
+      if (f[i] ~ /^org\/h2/) { c="H2 (the database engine: B-trees, chunk writes, page copies)"; break }
+      if (f[i] ~ /^org\/jooq/) { c="jOOQ (binding the prepared batch)"; break }
+      if (f[i] ~ /^fr\/jdma\/collector\/(ingest\/(Scrubber|AgentNames|Insults|WordList|Moderat)|privacy)/) { c="privacy and moderation (masking e-mails, phones, names; insults)"; break }
+      if (f[i] ~ /^fr\/jdma/) { c="collector code (intake, parsing, group commit)"; break }
+      if (f[i] ~ /^(org\/eclipse\/jetty|io\/javalin)/) { c="Jetty and Javalin (HTTP, including its socket I/O)"; break }
+      if (f[i] ~ /^com\/fasterxml/) { c="Jackson (JSON)"; break }
+      if (f[i] ~ /^com\/zaxxer/) { c="HikariCP"; break }
+      if (f[i] ~ /(DefNew|GenCollect|TenuredGeneration|MarkSweep|OopOopIterate|GCTaskThread|copy_to_survivor)/) { c="garbage collection"; break }
+      if (f[i] ~ /(CompileBroker|Compile::|Phase[A-Z]|C2Compiler|C1Compiler|Compilation::)/) { c="JIT compilers"; break }
+    }
+    s[c] += $1; t += $1 }
+  END { for (c in s) printf "| %s | %.1f %% |\n", c, 100 * s[c] / t }' | sort -t'|' -k3 -rn >"$WORK/profile"
+# the hottest methods (self time)
+awk '{n=$NF; $NF=""; k=split($0, f, ";"); leaf=f[k]; gsub(/ +$/, "", leaf); s[leaf]+=n; t+=n} END {for (l in s) printf "%.1f\t%s\n", 100*s[l]/t, l}' "$WORK/cpu.collapsed" \
+  | sort -rn | head -n 12 | awk -F'\t' '{printf "| `%s` | %s %% |\n", $2, $1}' >"$WORK/hot"
+nmt() { awk -v k="$1" '$0 ~ "^-[ ]*"k" " {match($0, /committed=[0-9]+KB/); print int(substr($0, RSTART+10, RLENGTH-12)/1024)}' "$WORK/nmt.txt" | head -n 1; }
 
 say "the write path alone"
 # 3. the write path alone
@@ -159,6 +200,7 @@ FULL_VS_EMPTY=$(ratio "${I_full_64:-0}" "${I_h2_64:-0}")
   echo "| p99 < 25 ms at half load, full database | ${HALF_P99:-?} ms | $(mark "${HALF_P99:-999}" 25 "<=") |"
   echo "| RSS ≤ 256 MB under full load / during an export of $RATINGS ratings / full-database load | $RSS_LOAD / $RSS_EXPORT / $RSS_FULL MB | $(mark "$(printf '%s\n' "$RSS_LOAD" "$RSS_EXPORT" "$RSS_FULL" | sort -g | tail -1)" 256 "<=") |"
   echo "| start ≤ 2 s on the full database | $STARTUP_S s | $(mark "$STARTUP_S" 2 "<=") |"
+  echo "| (ours) the H2 file stays near its data: KB per rating after the H2 load, 15 s idle | $(awk -v b="$H2_FILE_IDLE" -v n="$H2_RATINGS" 'BEGIN{printf "%.1f", (n>0)?b/1024/n:0}') KB ($((H2_FILE_IDLE / 1048576)) MB for $H2_RATINGS ratings) | |"
   echo "| service-wide monthly trend (by=month&location=*) ≤ 50 ms, one small answer | $TREND_WARM ms warm, $TREND_COLD ms cold, $TREND_BYTES B | $(mark "$TREND_WARM" 50 "<=") |"
   echo "| by=location ≤ 50 ms warm, ≤ 200 ms cold | $LOC_WARM ms / $LOC_COLD ms | $(mark "$LOC_WARM" 50 "<=") / $(mark "$LOC_COLD" 200 "<=") |"
   echo "| by=month per location (5,000 locations × 12 months) | $MONTH_WARM ms warm, $MONTH_COLD ms cold, $MONTH_BYTES B | (no goal: 60,000 groups; use location=*) |"
@@ -181,6 +223,29 @@ FULL_VS_EMPTY=$(ratio "${I_full_64:-0}" "${I_h2_64:-0}")
   echo "start (cold) and median of 10 (warm), over HTTP with curl. Export: $PLAIN_ROWS rows through HTTP, against plain JDBC reading"
   echo "the same rows in the same order (bench/PlainExport.java)."
   echo
+  echo "The H2 file after the H2 runs above: $H2_RATINGS ratings in $((H2_FILE_LOADED / 1048576)) MB at the end of the load, $((H2_FILE_IDLE / 1048576)) MB"
+  echo "15 s later (the collector compacts it for at most 50 ms every 5 s: Dialect.maintain)."
+  echo
+  echo "## Where the time goes"
+  echo
+  echo "async-profiler $AP_VERSION (\`tools.profiler:async-profiler\`), CPU samples every millisecond of a collector on H2 under wrk at"
+  echo "64 connections for $((SECONDS_EACH * 2)) s after $((SECONDS_EACH * 2)) s of warm-up ($PROFILED_RATE durable ratings/s while profiled). Each sample"
+  echo "counts for the deepest frame of a known component; the collector's share of two cores also serves wrk."
+  echo
+  echo "| component | share of samples |"
+  echo "|---|---|"
+  cat "$WORK/profile"
+  echo
+  echo "Hottest methods (self time):"
+  echo
+  echo "| method | share |"
+  echo "|---|---|"
+  cat "$WORK/hot"
+  echo
+  echo "Native memory of the same collector (\`-XX:NativeMemoryTracking=summary\`, committed MB; peak RSS $RSS_PROFILED MB):"
+  echo "heap $(nmt 'Java Heap'), metaspace $(nmt 'Metaspace'), class space $(nmt 'Class'), code $(nmt 'Code'), JIT compiler $(nmt 'Compiler'),"
+  echo "symbols $(nmt 'Symbol'), threads $(nmt 'Thread'), GC $(nmt 'GC'), other $(nmt 'Other'); the rest of the RSS is the C heap (malloc) and mapped files."
+  echo
   echo "## The durable write path alone"
   echo
   echo "\`bench/WriterBench.java\`: the group-commit writer and its store, without HTTP, fed 100,000 ratings with 2,000 in flight."
@@ -188,5 +253,8 @@ FULL_VS_EMPTY=$(ratio "${I_full_64:-0}" "${I_h2_64:-0}")
   echo "| database | durable ratings/s | ratings per commit |"
   echo "|---|---|---|"
   cat "$WORK/writer"
+  echo
+  # what the figures mean and what was changed: written by hand, kept with the harness
+  cat bench/findings.md
 } >"$OUT"
 cat "$OUT"

@@ -104,6 +104,7 @@ public final class Database implements AutoCloseable {
         if (!user.isEmpty()) config.setUsername(user);
         if (!password.isEmpty()) config.setPassword(password);
         config.setMaximumPoolSize(dialect.poolSize());
+        config.setAllowPoolSuspension(true);  // Dialect.maintain
         config.setPoolName("jdma");
         // A database that does not answer must fail a request in seconds, not Hikari's 30 s.
         config.setConnectionTimeout(Duration.ofSeconds(2).toMillis());
@@ -305,7 +306,9 @@ public final class Database implements AutoCloseable {
     void maintain() {
         if (outage.get() != null) return;
         try {
-            dialect.maintain(dsl);
+            dialect.maintain(dsl, pool.get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             if (!isOutage(e)) log.warn("database housekeeping failed: {}", describe(e));
         }

@@ -1,5 +1,6 @@
 package fr.jdma.collector.storage;
 
+import com.zaxxer.hikari.HikariDataSource;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -79,21 +80,30 @@ public enum Dialect {
         }
 
         @Override
-        void maintain(DSLContext db) {
+        void maintain(DSLContext db, HikariDataSource pool) throws InterruptedException {
             // H2's store is copy-on-write: every commit writes a chunk of the pages it changed (tens
-            // of KB for one rating), and a chunk is freed only once none of its pages is live. With
-            // WRITE_DELAY=0 H2 runs no background housekeeping, so chunks that keep one live page
-            // pile up: the file grew by about 18 KB per rating (430 MB for 23,000 ratings, 9 MB once
-            // compacted). Compacting for a bounded time moves the live pages together and lets the
-            // file be reused and shrink; the sync makes the moved pages durable before their old
-            // place can be overwritten. Commits wait while it runs (at most COMPACT_FOR).
-            db.connection(connection -> {
-                org.h2.engine.SessionLocal session = (org.h2.engine.SessionLocal) connection
-                        .unwrap(org.h2.jdbc.JdbcConnection.class).getSession();
-                org.h2.mvstore.MVStore store = session.getDatabase().getStore().getMvStore();
+            // of KB for one rating), and a chunk's space is reused only once none of its pages is
+            // live. With WRITE_DELAY=0 H2 runs no housekeeping of its own, so chunks that keep one
+            // live page piled up: the file grew by about 18 KB per rating (430 MB for 23,000
+            // ratings, 9 MB once compacted). Compacting moves live pages, which breaks a query
+            // reading at the same time ("Chunk not found"), so it runs only while no connection is
+            // in use: the pool is suspended (new borrowers wait), and the round is skipped if a
+            // long reader (an export, a backup) keeps one. Commits wait at most COMPACT_FOR.
+            org.h2.mvstore.MVStore store = db.connectionResult(connection -> ((org.h2.engine.SessionLocal) connection
+                    .unwrap(org.h2.jdbc.JdbcConnection.class).getSession()).getDatabase().getStore().getMvStore());
+            var connections = pool.getHikariPoolMXBean();
+            connections.suspendPool();
+            try {
+                long deadline = System.nanoTime() + IDLE_WITHIN.toNanos();
+                while (connections.getActiveConnections() > 0) {
+                    if (System.nanoTime() > deadline) return;
+                    Thread.sleep(1);
+                }
                 store.compactFile((int) COMPACT_FOR.toMillis());
                 store.sync();
-            });
+            } finally {
+                connections.resumePool();
+            }
         }
 
         @Override
@@ -293,11 +303,13 @@ public enum Dialect {
         return false;
     }
 
-    /** How long one round of {@link #maintain} may hold the store (H2). */
+    /** H2: how long one round of {@link #maintain} may compact while new queries wait. */
     static final java.time.Duration COMPACT_FOR = java.time.Duration.ofMillis(50);
+    /** H2: how long {@link #maintain} waits for the connections in use to come back before skipping its round. */
+    static final java.time.Duration IDLE_WITHIN = java.time.Duration.ofMillis(100);
 
     /** Runs every {@link Database#MAINTAIN_EVERY}: what keeps the database's file from growing past its data. */
-    void maintain(DSLContext db) {
+    void maintain(DSLContext db, HikariDataSource pool) throws InterruptedException {
     }
 
     /** Runs after each write transaction commits, before any of its ratings is acknowledged. */
