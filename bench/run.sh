@@ -163,8 +163,9 @@ awk '{n=$NF; $NF=""; print n"\t"$0}' "$WORK/cpu.collapsed" | awk -F'\t' '
   END { for (c in s) printf "| %s | %.1f %% |\n", c, 100 * s[c] / t }' | sort -t'|' -k3 -rn >"$WORK/profile"
 # the hottest methods (self time)
 awk '{n=$NF; $NF=""; k=split($0, f, ";"); leaf=f[k]; gsub(/ +$/, "", leaf); s[leaf]+=n; t+=n} END {for (l in s) printf "%.1f\t%s\n", 100*s[l]/t, l}' "$WORK/cpu.collapsed" \
-  | sort -rn | head -n 12 | awk -F'\t' '{printf "| `%s` | %s %% |\n", $2, $1}' >"$WORK/hot"
-nmt() { awk -v k="$1" '$0 ~ "^-[ ]*"k" " {match($0, /committed=[0-9]+KB/); print int(substr($0, RSTART+10, RLENGTH-12)/1024)}' "$WORK/nmt.txt" | head -n 1; }
+  | sort -rn | awk -F'\t' 'NR <= 12 {printf "| `%s` | %s %% |\n", $2, $1}' >"$WORK/hot"
+# (no head in a pipeline: with pipefail, the writer's SIGPIPE would end the script)
+nmt() { awk -v k="$1" '!done && $0 ~ "^-[ ]*"k" " {match($0, /committed=[0-9]+KB/); print int(substr($0, RSTART+10, RLENGTH-12)/1024); done=1}' "$WORK/nmt.txt"; }
 
 say "the write path alone"
 # 3. the write path alone
@@ -185,7 +186,7 @@ FULL_VS_EMPTY=$(ratio "${I_full_64:-0}" "${I_h2_64:-0}")
   echo "# Benchmarks"
   echo
   echo "Reproduce: \`bench/run.sh\` (SECONDS_EACH=$SECONDS_EACH ROUNDS=$ROUNDS RATINGS=$RATINGS). Measured $(date -u +%Y-%m-%d) on"
-  echo "$(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -n 1); load generator (wrk, 2 threads) and"
+  echo "$(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | awk 'NR == 1'); load generator (wrk, 2 threads) and"
   echo "server share the machine. JVM flags of the collector and of the ceiling: \`$FLAGS\`"
   echo "(deploy/jvm-flags, the same as the README's production command and run.sh)."
   echo
