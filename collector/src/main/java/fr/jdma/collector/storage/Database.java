@@ -305,8 +305,11 @@ public final class Database implements AutoCloseable {
     /** The file's housekeeping; skipped during an outage, whose probe owns the database then. */
     void maintain() {
         if (outage.get() != null) return;
+        long started = System.nanoTime();
         try {
             dialect.maintain(dsl, pool.get());
+            long tookMs = (System.nanoTime() - started) / 1_000_000;
+            if (tookMs >= 100) log.info("database housekeeping took {} ms", tookMs);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
