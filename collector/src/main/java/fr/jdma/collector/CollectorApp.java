@@ -88,7 +88,13 @@ public final class CollectorApp implements AutoCloseable {
         Metrics metrics = new Metrics();
         ServiceCatalogue catalogue = new ServiceCatalogue(database, clock);
         AdminAccess admin = AdminAccess.open(database, config.adminToken());
-        this.writer = new GroupCommitWriter(new RatingStore(database), config.writerQueueCapacity());
+        // Handlers never wait on the disk (a rating waits for its group commit off-thread, a slow
+        // body is gathered without a thread): a few dozen threads keep two cores busy, where
+        // Jetty's default of 250 cost 20 MB of stacks and context switches under 256 connections.
+        // The writer hands them the answers of each committed batch.
+        QueuedThreadPool threads = new QueuedThreadPool(HTTP_THREADS, 4);
+        threads.setName("jdma-http");
+        this.writer = new GroupCommitWriter(new RatingStore(database), config.writerQueueCapacity(), threads);
         ClientKey clientKey = new ClientKey();
         RateLimiter rateLimiter = new RateLimiter(config.rateLimitPerMinute(), clock, clientKey);
         Forwarded forwarded = new Forwarded(config.trustProxy());
@@ -152,11 +158,6 @@ public final class CollectorApp implements AutoCloseable {
             c.http.prefer405over404 = true;
             c.jsonMapper(new JavalinJackson(JsonMapping.MAPPER, false));
             c.jetty.port = config.port();
-            // Handlers never wait on the disk (a rating waits for its group commit off-thread, a slow
-            // body is gathered without a thread): a few dozen threads keep two cores busy, where
-            // Jetty's default of 250 cost 20 MB of stacks and context switches under 256 connections.
-            QueuedThreadPool threads = new QueuedThreadPool(HTTP_THREADS, 4);
-            threads.setName("jdma-http");
             c.jetty.threadPool = threads;
             // Javalin puts its servlet context inside the innermost of these wrappers.
             c.jetty.modifyServer(server -> server.setHandler(new HeadAsGet(
