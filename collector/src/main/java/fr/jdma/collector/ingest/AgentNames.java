@@ -40,6 +40,10 @@ final class AgentNames {
 
     /** Words, with their hyphenated compounds (Marie-Claire, Saint-Louis); an apostrophe separates (l'agent). */
     private static final Pattern WORD = Pattern.compile("\\p{L}+(?:-\\p{L}+)*");
+    private static final Pattern AFTER_ABBREVIATION = Pattern.compile("\\.[ \\u00A0]*|[ \\u00A0]+");
+    private static final Pattern SPACES = Pattern.compile("[ \\u00A0]+");
+    private static final Pattern SPACES_OR_COMMA = Pattern.compile("[ \\u00A0'’]*,?[ \\u00A0]*|[ \\u00A0'’]+");
+    private static final Pattern SPACES_OR_APOSTROPHE = Pattern.compile("[ \\u00A0'’]+");
 
     private record Token(String text, String key, int start, int end) {
         boolean capitalised() {
@@ -112,7 +116,7 @@ final class AgentNames {
         Token next = tokens.get(i + 1);
         String gap = comment.substring(t.end(), next.start());
         boolean abbreviated = ABBREVIATED.contains(t.key());
-        return gap.matches(abbreviated ? "\\.[ \\u00A0]*|[ \\u00A0]+" : "[ \\u00A0]+");
+        return (abbreviated ? AFTER_ABBREVIATION : SPACES).matcher(gap).matches();
     }
 
     /** A known first name on its own: capitalised, not a common word unless a surname or a thank-you comes with it. */
@@ -187,7 +191,7 @@ final class AgentNames {
     /** Nothing but spaces between two words (an apostrophe too for "d'accueil"; a comma too when allowed). */
     private static boolean onlySpaces(String comment, Token a, Token b, boolean commaAllowed) {
         String gap = comment.substring(a.end(), b.start());
-        return gap.matches(commaAllowed ? "[ \\u00A0'’]*,?[ \\u00A0]*|[ \\u00A0'’]+" : "[ \\u00A0'’]+");
+        return (commaAllowed ? SPACES_OR_COMMA : SPACES_OR_APOSTROPHE).matcher(gap).matches();
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {

@@ -21,6 +21,7 @@ final class Insults {
     private static final Pattern CUT = Pattern.compile("[a-z]+(?:[.\\-_*/|+]+[a-z]+)+");
     private static final Pattern WORD = Pattern.compile("[a-z]+");
     private static final Pattern REPEATS = Pattern.compile("([a-z])\\1+");
+    private static final Pattern NOT_A_LETTER = Pattern.compile("[^a-z]");
 
     /** Last: built with the patterns above. */
     private static final Insults LIST = new Insults(WordList.lines("insultes.txt"), WordList.lines("insultes-expressions.txt"));
@@ -82,7 +83,7 @@ final class Insults {
 
     private static void collect(Pattern pattern, String normal, List<String> into) {
         Matcher m = pattern.matcher(normal);
-        while (m.find()) into.add(squeeze(m.group().replaceAll("[^a-z]", "")));
+        while (m.find()) into.add(squeeze(NOT_A_LETTER.matcher(m.group()).replaceAll("")));
     }
 
     /** "connnnnard" and "connard" both read "conard". */

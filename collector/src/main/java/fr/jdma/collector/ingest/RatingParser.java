@@ -30,6 +30,8 @@ public final class RatingParser {
 
     private static final Pattern UUID_TEXT =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    /** Control characters but new lines and tabs: dropped from comments. */
+    private static final Pattern CONTROLS = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]");
     public static final int MAX_COMMENT = 2000;
     /** The length of the stored page column (VARCHAR(2000), the same on every database). */
     public static final int MAX_PAGE = 2000;
@@ -201,7 +203,7 @@ public final class RatingParser {
         // rather than costing the citizen the whole answer (PostgreSQL would refuse it).
         String comment = Normalizer.normalize(withoutLoneSurrogates(raw), Normalizer.Form.NFC)
                 .replace("\r\n", "\n")
-                .replaceAll("[\\p{Cc}&&[^\\n\\t]]", "")
+                .transform(text -> CONTROLS.matcher(text).replaceAll(""))
                 .strip();
         int length = comment.codePointCount(0, comment.length());
         if (length > MAX_COMMENT) {
