@@ -56,7 +56,7 @@ public final class Database implements AutoCloseable {
     private static final Duration PROBE_EVERY = Duration.ofSeconds(1);
     private static final Duration HEALTH_ANSWER_WITHIN = Duration.ofMillis(800);
     private static final Duration RETRY_EVERY = Duration.ofSeconds(2);
-    /** How often the file's housekeeping runs ({@link Dialect#maintain}). */
+    /** How often the file's housekeeping runs ({@link Dialect#housekeeping}). */
     static final Duration MAINTAIN_EVERY = Duration.ofSeconds(5);
 
     private final String url;
@@ -65,6 +65,7 @@ public final class Database implements AutoCloseable {
     private final AtomicReference<HikariDataSource> pool;
     private final DSLContext dsl;
     private final AtomicReference<Outage> outage = new AtomicReference<>();
+    private final Dialect.Housekeeping housekeeping;
     private final ScheduledExecutorService prober = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "jdma-database-probe");
         thread.setDaemon(true);
@@ -76,6 +77,7 @@ public final class Database implements AutoCloseable {
         this.url = url;
         this.dialect = dialect;
         this.poolConfig = poolConfig;
+        this.housekeeping = dialect.housekeeping();
         this.pool = new AtomicReference<>(dataSource);
         this.dsl = DSL.using(new CurrentPool(), dialect.jooq(), new Settings()
                 .withRenderQuotedNames(RenderQuotedNames.NEVER)
@@ -92,6 +94,11 @@ public final class Database implements AutoCloseable {
      * one clear line instead of a stack trace; past the wait, {@link Unavailable}.
      */
     public static Database open(String url, String user, String password, Duration wait) {
+        return open(url, user, password, wait, MAINTAIN_EVERY);
+    }
+
+    /** As {@link #open(String, String, String, Duration)}, with the file's housekeeping every {@code maintainEvery}. */
+    static Database open(String url, String user, String password, Duration wait, Duration maintainEvery) {
         Dialect dialect = Dialect.of(url);
         try {
             dialect.createParentFolder(url);
@@ -104,7 +111,7 @@ public final class Database implements AutoCloseable {
         if (!user.isEmpty()) config.setUsername(user);
         if (!password.isEmpty()) config.setPassword(password);
         config.setMaximumPoolSize(dialect.poolSize());
-        config.setAllowPoolSuspension(true);  // Dialect.maintain
+        config.setAllowPoolSuspension(true);  // H2Housekeeping
         config.setPoolName("jdma");
         // A database that does not answer must fail a request in seconds, not Hikari's 30 s.
         config.setConnectionTimeout(Duration.ofSeconds(2).toMillis());
@@ -121,7 +128,7 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         Database database = new Database(url, dialect, config, dataSource);
-        database.prober.scheduleWithFixedDelay(database::maintain, MAINTAIN_EVERY.toMillis(), MAINTAIN_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        database.prober.scheduleWithFixedDelay(database::maintain, maintainEvery.toMillis(), maintainEvery.toMillis(), TimeUnit.MILLISECONDS);
         // The first jOOQ query loads many classes: done here, so that /health's first check,
         // which waits under a second, does not time out on it.
         database.dsl.selectOne().fetchOne();
@@ -307,7 +314,7 @@ public final class Database implements AutoCloseable {
         if (outage.get() != null) return;
         long started = System.nanoTime();
         try {
-            dialect.maintain(dsl, pool.get());
+            housekeeping.run(dsl, pool.get());
             long tookMs = (System.nanoTime() - started) / 1_000_000;
             if (tookMs >= 100) log.info("database housekeeping took {} ms", tookMs);
         } catch (InterruptedException e) {

@@ -80,44 +80,8 @@ public enum Dialect {
         }
 
         @Override
-        void maintain(DSLContext db, HikariDataSource pool) throws InterruptedException {
-            // H2's store is copy-on-write: every commit writes a chunk of the pages it changed (tens
-            // of KB for one rating), and a chunk's space is reused only once none of its pages is
-            // live. With WRITE_DELAY=0 H2 runs no housekeeping of its own, so chunks that keep one
-            // live page piled up: the file grew by about 18 KB per rating (430 MB for 23,000
-            // ratings, 9 MB once compacted). Two kinds of round:
-            // - while ratings arrive, the live pages of sparse chunks are rewritten, a bounded
-            //   amount per round (what H2's own background writer does): the emptied chunks' space
-            //   is reused, nothing moves under a reader and no query waits for it. Compacting the
-            //   file there held every query for 200 to 500 ms each round (bench/run.sh's p99);
-            // - once the store has been quiet for a moment, the file is compacted: that moves
-            //   live pages, which breaks a query reading at the same time ("Chunk not found"), so
-            //   it runs only while no connection is in use: the pool is suspended (new borrowers
-            //   wait), and the round is skipped if a long reader (an export, a backup) keeps one.
-            org.h2.mvstore.MVStore store = db.connectionResult(connection -> ((org.h2.engine.SessionLocal) connection
-                    .unwrap(org.h2.jdbc.JdbcConnection.class).getSession()).getDatabase().getStore().getMvStore());
-            // Chunks left with no live page are reused at once rather than kept 45 s (H2's default
-            // retention, for file systems that reorder writes: each of our commits is synced).
-            store.setRetentionTime(0);
-            long version = store.getCurrentVersion();
-            Thread.sleep(QUIET_FOR.toMillis());
-            if (store.getCurrentVersion() != version) {
-                store.compact(REWRITE_BELOW_FILL_RATE, REWRITE_AT_MOST_BYTES);
-                return;
-            }
-            var connections = pool.getHikariPoolMXBean();
-            connections.suspendPool();
-            try {
-                long deadline = System.nanoTime() + IDLE_WITHIN.toNanos();
-                while (connections.getActiveConnections() > 0) {
-                    if (System.nanoTime() > deadline) return;
-                    Thread.sleep(1);
-                }
-                store.compactFile((int) COMPACT_FOR.toMillis());
-                store.sync();
-            } finally {
-                connections.resumePool();
-            }
+        Housekeeping housekeeping() {
+            return new H2Housekeeping();
         }
 
         @Override
@@ -317,19 +281,14 @@ public enum Dialect {
         return false;
     }
 
-    /** H2: how long one round of {@link #maintain} may compact while new queries wait. */
-    static final java.time.Duration COMPACT_FOR = java.time.Duration.ofMillis(50);
-    /** H2: how long the store must have taken no commit for {@link #maintain} to compact the file. */
-    static final java.time.Duration QUIET_FOR = java.time.Duration.ofMillis(250);
-    /** H2, under load: chunks less full than this (percent) have their live pages rewritten... */
-    static final int REWRITE_BELOW_FILL_RATE = 80;
-    /** ...at most this many bytes a round (H2's own background writer rewrites a quarter of 1 MB per 100 ms). */
-    static final int REWRITE_AT_MOST_BYTES = 2 * 1024 * 1024;
-    /** H2: how long {@link #maintain} waits for the connections in use to come back before skipping its round. */
-    static final java.time.Duration IDLE_WITHIN = java.time.Duration.ofMillis(100);
+    /** What keeps a database's file from growing past its data, run every {@link Database#MAINTAIN_EVERY}. */
+    interface Housekeeping {
+        void run(DSLContext db, HikariDataSource pool) throws InterruptedException;
+    }
 
-    /** Runs every {@link Database#MAINTAIN_EVERY}: what keeps the database's file from growing past its data. */
-    void maintain(DSLContext db, HikariDataSource pool) throws InterruptedException {
+    /** A new housekeeping for one open database (it may keep state between rounds); none by default. */
+    Housekeeping housekeeping() {
+        return (db, pool) -> { };
     }
 
     /** Runs after each write transaction commits, before any of its ratings is acknowledged. */
