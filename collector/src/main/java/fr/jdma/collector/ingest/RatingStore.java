@@ -6,6 +6,7 @@ import fr.jdma.collector.storage.Database;
 import fr.jdma.collector.storage.Schema.Ratings;
 import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
 
 import java.time.Instant;
@@ -23,6 +24,11 @@ import java.util.stream.Collectors;
  * Knows nothing of HTTP.
  */
 public final class RatingStore implements GroupCommitWriter.BatchStore {
+
+    /** The columns a new rating fills, in the order of {@link #row}. */
+    public static final List<Field<?>> COLUMNS = List.of(Ratings.ID, Ratings.RECEIVED_AT, Ratings.SERVICE, Ratings.LOCATION,
+            Ratings.SOURCE, Ratings.SATISFACTION, Ratings.CLARITY, Ratings.HELP, Ratings.HELP_REACHED, Ratings.HELP_QUALITY,
+            Ratings.COMMENT, Ratings.FLAGS, Ratings.PAGE, Ratings.LANG);
 
     private final Database database;
 
@@ -52,18 +58,10 @@ public final class RatingStore implements GroupCommitWriter.BatchStore {
     private Outcome[] insertDurably(List<Rating> ratings) {
         Outcome[] outcomes = database.dsl().transactionResult(configuration -> {
             DSLContext tx = configuration.dsl();
-            BatchBindStep batch = tx.batch(tx.insertInto(Ratings.TABLE,
-                            Ratings.ID, Ratings.RECEIVED_AT, Ratings.SERVICE, Ratings.LOCATION, Ratings.SOURCE,
-                            Ratings.SATISFACTION, Ratings.CLARITY, Ratings.HELP, Ratings.HELP_REACHED,
-                            Ratings.HELP_QUALITY, Ratings.COMMENT, Ratings.FLAGS, Ratings.PAGE, Ratings.LANG)
-                    .values((String) null, null, null, null, null, null, null, null, null, null, null, null, null, null)
+            BatchBindStep batch = tx.batch(tx.insertInto(Ratings.TABLE, COLUMNS)
+                    .values(new Object[COLUMNS.size()])
                     .onConflict(Ratings.ID).doNothing());
-            for (Rating r : ratings) {
-                batch = batch.bind(r.id(), r.receivedAt().toEpochMilli(), r.service(), r.location(), r.source(),
-                        r.satisfaction().wire(), small(r.clarity()), joined(r.help().stream().map(Rating.Help::wire).toList()),
-                        r.helpReached(), small(r.helpQuality()), r.comment(),
-                        joined(r.flags().stream().sorted().toList()), r.page(), r.lang());
-            }
+            for (Rating r : ratings) batch = batch.bind(row(r));
             int[] counts = batch.execute();
             Outcome[] result = new Outcome[ratings.size()];
             List<Rating> created = new ArrayList<>();
@@ -155,6 +153,14 @@ public final class RatingStore implements GroupCommitWriter.BatchStore {
                 split(row.get(Ratings.HELP), w -> Rating.Help.valueOf(w.toUpperCase(java.util.Locale.ROOT))),
                 row.get(Ratings.HELP_REACHED), quality == null ? null : quality.intValue(), row.get(Ratings.COMMENT),
                 Set.copyOf(split(row.get(Ratings.FLAGS), Function.identity())), row.get(Ratings.PAGE), row.get(Ratings.LANG));
+    }
+
+    /** The values a new rating is stored with, in the order of {@link #COLUMNS} (also bench/Generate.java's bulk load). */
+    public static Object[] row(Rating r) {
+        return new Object[] {r.id(), r.receivedAt().toEpochMilli(), r.service(), r.location(), r.source(),
+                r.satisfaction().wire(), small(r.clarity()), joined(r.help().stream().map(Rating.Help::wire).toList()),
+                r.helpReached(), small(r.helpQuality()), r.comment(),
+                joined(r.flags().stream().sorted().toList()), r.page(), r.lang()};
     }
 
     private static <T> List<T> split(String joined, Function<String, T> value) {

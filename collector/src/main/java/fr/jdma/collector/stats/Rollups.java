@@ -78,12 +78,40 @@ public final class Rollups {
      * the caller's transaction.
      */
     public static void write(DSLContext tx, List<Rating> created, List<Change> changes) {
-        Map<Key, long[]> deltas = new LinkedHashMap<>();
-        for (Rating r : created) accumulate(deltas, r, 1);
+        Deltas deltas = new Deltas();
+        for (Rating r : created) deltas.add(r, 1);
         for (Change c : changes) {
-            accumulate(deltas, c.after(), 1);
-            accumulate(deltas, c.before(), -1);
+            deltas.add(c.after(), 1);
+            deltas.add(c.before(), -1);
         }
+        deltas.write(tx);
+    }
+
+    /**
+     * Counts added up in memory, then written by the upserts ingest uses: a batch of ingest, or a
+     * bulk load (bench/Generate.java) that sums many batches before writing them once.
+     */
+    public static final class Deltas {
+        private final Map<Key, long[]> days = new LinkedHashMap<>();
+
+        /** Adds (sign 1) or removes (sign -1) what one rating counts for. */
+        public void add(Rating r, int sign) {
+            accumulate(days, r, sign);
+        }
+
+        /** How many service x location x day rows the deltas touch. */
+        public int days() {
+            return days.size();
+        }
+
+        /** Adds the deltas to the daily, monthly and service-wide rollups in the caller's transaction, then forgets them. */
+        public void write(DSLContext tx) {
+            writeDeltas(tx, days);
+            days.clear();
+        }
+    }
+
+    private static void writeDeltas(DSLContext tx, Map<Key, long[]> deltas) {
         // Only duplicates (which count for nothing) on that day: no empty row, no useless update.
         deltas.values().removeIf(delta -> Arrays.stream(delta).allMatch(v -> v == 0));
         if (deltas.isEmpty()) return;
