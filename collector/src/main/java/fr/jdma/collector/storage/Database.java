@@ -110,7 +110,7 @@ public final class Database implements AutoCloseable {
         // (2.6 s of a start on a 1 M-rating file, bench/findings.md).
         Connection first = awaitConnection(dialect, dialect.prepareUrl(url), user, password, wait);
         try {
-            return open(url, dialect, user, password);
+            return open(url, dialect, user, password, maintainEvery);
         } finally {
             try {
                 first.close();
@@ -120,7 +120,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static Database open(String url, Dialect dialect, String user, String password) {
+    private static Database open(String url, Dialect dialect, String user, String password, Duration maintainEvery) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(dialect.prepareUrl(url));
         if (!user.isEmpty()) config.setUsername(user);
