@@ -162,6 +162,7 @@ awk '{n=$NF; $NF=""; print n"\t"$0}' "$WORK/cpu.collapsed" | awk -F'\t' '
       if (f[i] ~ /^fr\/jdma\/collector\/(ingest\/(Scrubber|AgentNames|Insults|WordList|DuplicateComments)|privacy)/) { c="HTTP threads: privacy and moderation (masking e-mails, phones, names; insults)"; break }
       if (f[i] ~ /^fr\/jdma/) { c="HTTP threads: collector code (decoding, parsing, intake)"; break }
       if (f[i] ~ /^com\/fasterxml/) { c="HTTP threads: Jackson (JSON)"; break }
+      if (f[i] ~ /^(org\/eclipse\/jetty|io\/javalin|sun\/nio|java\/nio)/) { c="HTTP threads: Jetty, Javalin and the socket system calls"; break }
     }
     s[c] += $1; t += $1 }
   END { for (c in s) printf "| %s | %.1f %% |\n", c, 100 * s[c] / t }' | sort -t'|' -k3 -rn >"$WORK/profile"
