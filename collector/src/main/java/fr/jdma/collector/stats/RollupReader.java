@@ -125,18 +125,20 @@ public final class RollupReader {
             fields.add(MonthlyRollups.FIRST_DAY);
             fields.add(MonthlyRollups.LAST_DAY);
             fields.addAll(MonthlyRollups.COUNTERS);
-            database.dialect().stream(database.dsl(), tx -> tx.select(fields).from(MonthlyRollups.TABLE)
-                            .where(monthsWhere(service, location, split))
-                            .orderBy(MonthlyRollups.LOCATION, MonthlyRollups.MONTH),
+            // Every location: most of the service's monthly rows, read as stored (summed per location
+            // in a map); one location: its few rows through the key.
+            Table<?> months = location == null ? database.dialect().scanned(MonthlyRollups.TABLE) : MonthlyRollups.TABLE;
+            database.dialect().stream(database.dsl(), tx -> tx.select(fields).from(months)
+                            .where(monthsWhere(service, location, split)),
                     r -> sums.add(r.get(0, String.class), r.get(1, Integer.class), r.get(2, Integer.class), r, 3));
         }
         return sums.totals();
     }
 
     /**
-     * Sums rows per location in longs. Rows of one location mostly come in a run (key order), so
-     * the map is consulted once per run; the edge days and the whole months of a location are two
-     * runs of one sum. Sorted by location code at the end (Java's order, the same on every database).
+     * Sums rows per location in longs, in whatever order they come: rows read in key order come in
+     * runs of one location, and the map is consulted once per run. Sorted by location code at the
+     * end (Java's order, the same on every database).
      */
     private static final class LocationSums {
         private final Map<String, long[]> sums = new HashMap<>();  // first day, last day, then the counters
