@@ -5,6 +5,7 @@ import fr.jdma.collector.ingest.Rating;
 import fr.jdma.collector.ingest.Rating.Help;
 import fr.jdma.collector.storage.Schema.DailyRollups;
 import fr.jdma.collector.storage.Schema.MonthlyRollups;
+import fr.jdma.collector.storage.Schema.RollupVersions;
 import fr.jdma.collector.storage.Schema.ServiceDailyRollups;
 import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
@@ -24,7 +25,8 @@ import java.util.Map;
 /**
  * Answer counts per service x location x UTC day, summed again per month and per service as a
  * whole (V8). Ingest adds the ratings it creates in the same transaction, so the indicators read
- * a few rows per day, month or service instead of every rating.
+ * a few rows per day, month or service instead of every rating, and raises the service's
+ * version of its rollups (V11) that computed indicators are checked against.
  */
 public final class Rollups {
 
@@ -149,6 +151,16 @@ public final class Rollups {
                 ServiceDailyRollups.COUNTERS, null, null);
         serviceDays.forEach((key, delta) -> serviceWide.bind(values(delta, key.service(), key.day())));
         serviceWide.execute();
+
+        // In the same transaction: whoever sees the new counts sees the new version, and indicators
+        // computed before it (in this collector or another sharing the database) are computed again.
+        BatchBindStep versions = tx.batch(tx.insertInto(RollupVersions.TABLE, RollupVersions.SERVICE, RollupVersions.VERSION)
+                .values((String) null, (Long) null)
+                .onConflict(RollupVersions.SERVICE).doUpdate()
+                .set(RollupVersions.VERSION, RollupVersions.VERSION.plus(DSL.inline(1L))));
+        // in one order, so that two collectors writing the same services never wait on each other in a cycle
+        serviceDays.keySet().stream().map(ServiceDay::service).distinct().sorted().forEach(service -> versions.bind(service, 1L));
+        versions.execute();
     }
 
     /** Epoch day of the first day of the month holding the given epoch day. */

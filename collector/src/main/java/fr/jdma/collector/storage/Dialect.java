@@ -6,6 +6,7 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.ResultQuery;
 import org.jooq.SQLDialect;
+import org.jooq.Table;
 
 import org.jooq.impl.DSL;
 import org.sqlite.SQLiteConnection;
@@ -70,6 +71,14 @@ public enum Dialect {
         void afterStreaming(DSLContext tx) {
             // The connection goes back to the pool: other queries expect the default.
             tx.execute("SET LAZY_QUERY_EXECUTION FALSE");
+        }
+
+        @Override
+        public Table<?> scanned(Table<?> table) {
+            // A composite primary key is a secondary index in H2's store: reading 64,000 monthly
+            // rows through it looked each row up by its row id (21,000 page reads, against 1,600
+            // for the table in storage order). The empty hint makes H2 read the table itself.
+            return DSL.table("{0} USE INDEX ()", table);
         }
 
         @Override
@@ -247,6 +256,14 @@ public enum Dialect {
     }
 
     void beforeStreaming(DSLContext tx) {
+    }
+
+    /**
+     * The table as read when most of its rows for a key prefix are wanted, in no particular order:
+     * the database's own choice, except where (H2) its index would cost a lookup per row.
+     */
+    public Table<?> scanned(Table<?> table) {
+        return table;
     }
 
     void afterStreaming(DSLContext tx) {

@@ -163,6 +163,16 @@ public final class Schema {
         public static final java.util.List<Field<Long>> COUNTERS = counters("service_daily_rollups");
     }
 
+    /**
+     * A counter per service raised with every write to its rollups (V11), in the same transaction:
+     * what computed indicators are checked against before they are served again.
+     */
+    public static final class RollupVersions {
+        public static final Table<Record> TABLE = DSL.table(name("rollup_versions"));
+        public static final Field<String> SERVICE = DSL.field(name("rollup_versions", "service"), SQLDataType.VARCHAR(64));
+        public static final Field<Long> VERSION = DSL.field(name("rollup_versions", "version"), SQLDataType.BIGINT);
+    }
+
     /** The counter columns of a rollup table, in the order of {@link DailyRollups#COUNTERS}. */
     private static java.util.List<Field<Long>> counters(String table) {
         return DailyRollups.COUNTERS.stream()
