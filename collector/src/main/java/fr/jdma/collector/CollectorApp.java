@@ -35,6 +35,7 @@ import fr.jdma.collector.ops.OpsController;
 import fr.jdma.collector.ops.RefusedOriginLog;
 import fr.jdma.collector.ops.RetentionPurge;
 import fr.jdma.collector.ops.RuntimeGauges;
+import fr.jdma.collector.ops.WarmUp;
 import fr.jdma.collector.geo.Geography;
 import fr.jdma.collector.results.OpenData;
 import fr.jdma.collector.results.PlaceNames;
@@ -81,6 +82,9 @@ public final class CollectorApp implements AutoCloseable {
     private final Javalin javalin;
     /** What runs once the collector answers: in demo mode, seeding the synthetic year in the background. */
     private final Runnable afterStart;
+    /** The indicators the first readers ask for, computed on the second core while Javalin starts. */
+    private final WarmUp warmUp;
+    private static final Duration WARM_UP_BUDGET = Duration.ofSeconds(30);
 
     public CollectorApp(Config config, Database database, Clock clock) {
         this.config = config;
@@ -139,15 +143,18 @@ public final class CollectorApp implements AutoCloseable {
         var downloads = new TableDownload(config.xlsxRowsPerSheet());
         var exports = new ExportController(analysts, catalogue, new RatingsExport(database), downloads);
         Geography geography = Geography.official();
-        var statistics = new Statistics(new RollupReader(database), geography);
+        RollupReader rollups = new RollupReader(database);
+        metrics.counter("jdma_indicator_sums_total", "indicator totals summed from the rollups rather than served again", rollups::sums);
+        var statistics = new Statistics(rollups, geography);
         var stats = new StatsController(analysts, catalogue, statistics, downloads);
         if (config.demo()) DemoResults.ensureService(catalogue);
         this.afterStart = config.demo() ? () -> DemoResults.seedInBackground(statistics, new RatingStore(database), clock) : () -> { };
         var comments = new Moderation(database, clock);
         var moderation = new ModerationController(new ModerationAccess(admin, analysts), catalogue, comments);
         var placeNames = new PlaceNames(geography);
-        var publicResults = new ResultsController(new PublicResults(catalogue, statistics, placeNames, clock),
-                new OpenData(statistics));
+        var results = new PublicResults(catalogue, statistics, placeNames, clock);
+        var publicResults = new ResultsController(results, new OpenData(statistics));
+        this.warmUp = new WarmUp(catalogue, statistics, results, WARM_UP_BUDGET);
         var backOffice = new BackOffice(new BackOffice.Parts(database, clock, admin, analystTokens, catalogue, refusedOrigins,
                 statistics, placeNames, exports, stats, comments, widget, forwarded));
 
@@ -193,6 +200,7 @@ public final class CollectorApp implements AutoCloseable {
         scheduledBackup.start();
         refusedOrigins.start();
         refusedOriginLog.start();
+        warmUp.startInBackground();
         javalin.start();
         afterStart.run();
         return this;

@@ -22,6 +22,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 import static org.jooq.impl.DSL.name;
@@ -63,6 +66,8 @@ public final class RollupReader {
             .maximumWeight(CACHED_GROUPS)
             .weigher((TotalsKey key, Computed value) -> value.totals().size() + 1)
             .build();
+    private final Map<TotalsKey, CompletableFuture<Computed>> inFlight = new ConcurrentHashMap<>();
+    private final LongAdder sums = new LongAdder();
 
     public RollupReader(Database database) {
         this.database = database;
@@ -78,10 +83,47 @@ public final class RollupReader {
         long version = version(service);
         TotalsKey key = new TotalsKey(service, location, period);
         Computed known = computed.getIfPresent(key);
-        if (known != null && known.version() == version) return known.totals();
-        List<Total> totals = sum(service, location, period);
-        computed.asMap().merge(key, new Computed(version, totals), (old, fresh) -> old.version() > fresh.version() ? old : fresh);
-        return totals;
+        if (known != null && known.version() >= version) return known.totals();
+        // One computation per group at a time: a request that comes while the same totals are being
+        // summed (by the start's warm-up or another request) waits for them when they are recent enough.
+        CompletableFuture<Computed> mine = new CompletableFuture<>();
+        CompletableFuture<Computed> running = inFlight.putIfAbsent(key, mine);
+        if (running != null) {
+            Computed theirs = awaitQuietly(running);
+            if (theirs != null && theirs.version() >= version) return theirs.totals();
+            return compute(key, version).totals();
+        }
+        try {
+            Computed fresh = compute(key, version);
+            mine.complete(fresh);
+            return fresh.totals();
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(key, mine);
+        }
+    }
+
+    /** How many times totals were summed from the rollups rather than served again (a metric). */
+    public long sums() {
+        return sums.sum();
+    }
+
+    private Computed compute(TotalsKey key, long version) {
+        sums.increment();
+        Computed fresh = new Computed(version, sum(key.service(), key.location(), key.period()));
+        computed.asMap().merge(key, fresh, (old, latest) -> old.version() > latest.version() ? old : latest);
+        return fresh;
+    }
+
+    /** Another thread's totals, or null when its computation failed (this one then tries on its own). */
+    private static Computed awaitQuietly(CompletableFuture<Computed> running) {
+        try {
+            return running.join();
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** The service's version of its rollups: 0 before any write (V11), raised by each {@link Rollups#write}. */

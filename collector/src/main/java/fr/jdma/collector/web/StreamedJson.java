@@ -38,22 +38,26 @@ public final class StreamedJson {
         ctx.contentType("application/json").header("Vary", "Accept-Encoding");
         if (gzip) ctx.header("Content-Encoding", "gzip");
         try {
-            OutputStream out = gzip ? new GZIPOutputStream(ctx.outputStream(), 64 * 1024) : ctx.outputStream();
-            JsonGenerator json = JsonMapping.MAPPER.createGenerator(out);
-            json.writeStartObject();
-            json.writeArrayFieldStart(field);
-            items.each(item -> {
-                try {
-                    ITEM.writeValue(json, item);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-            json.writeEndArray();
-            json.writeEndObject();
-            json.close();
+            write(gzip ? new GZIPOutputStream(ctx.outputStream(), 64 * 1024) : ctx.outputStream(), field, items);
         } catch (IOException | RuntimeException e) {
             Streams.failed(ctx, e, "answer of " + ctx.path());
         }
+    }
+
+    /** Writes {@code {"<field>": [item, …]}} to the stream, and closes it. */
+    public static <T> void write(OutputStream out, String field, Items<T> items) throws IOException {
+        JsonGenerator json = JsonMapping.MAPPER.createGenerator(out);
+        json.writeStartObject();
+        json.writeArrayFieldStart(field);
+        items.each(item -> {
+            try {
+                ITEM.writeValue(json, item);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        json.writeEndArray();
+        json.writeEndObject();
+        json.close();
     }
 }
