@@ -3,10 +3,8 @@ package fr.jdma.collector.web;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.staticfiles.Location;
 
 import java.util.List;
-import java.util.Map;
 
 import static fr.jdma.collector.web.Html.escape;
 
@@ -131,16 +129,13 @@ public final class Page {
     }
 
     /**
-     * The one stylesheet, from the jar's {@code assets/} folder through Javalin's static files. The two
-     * stylesheets that existed before the shell redirect to it, so pages cached elsewhere keep their look.
+     * The one stylesheet, from the jar's {@code assets/} folder, held in memory ({@link StaticAsset}). The
+     * two stylesheets that existed before the shell redirect to it, so pages cached elsewhere keep their look.
      */
     public static void routes(JavalinConfig config) {
-        config.staticFiles.add(files -> {
-            files.hostedPath = "/assets";
-            files.directory = "/assets";
-            files.location = Location.CLASSPATH;
-            files.headers = Map.of("Cache-Control", "public, max-age=3600", "X-Content-Type-Options", "nosniff");
-        });
+        StaticAsset stylesheet = StaticAsset.fromClasspath(STYLESHEET.substring(1), "text/css; charset=utf-8");
+        if (stylesheet == null) throw new IllegalStateException("the stylesheet " + STYLESHEET + " is not in this build");
+        config.routes.get(STYLESHEET, ctx -> stylesheet.serve(ctx, "public, max-age=3600"));
         for (String old : List.of("/assets/form.css", "/assets/results.css")) {
             config.routes.get(old, ctx -> ctx.redirect(STYLESHEET, HttpStatus.MOVED_PERMANENTLY));
         }

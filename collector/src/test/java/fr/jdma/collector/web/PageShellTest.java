@@ -63,6 +63,25 @@ class PageShellTest {
     }
 
     @Test
+    void the_stylesheet_answers_304_to_its_ETag_and_comes_gzipped_to_a_client_that_accepts_it() throws Exception {
+        var css = collector.get("/assets/jdma.css", null);
+        String etag = css.headers().firstValue("ETag").orElseThrow();
+
+        var again = collector.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(collector.url("/assets/jdma.css")))
+                .header("If-None-Match", etag));
+        var gzipped = collector.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(collector.url("/assets/jdma.css")))
+                .header("Accept-Encoding", "gzip"), java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+        assertThat(gzipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        try (var in = new java.util.zip.GZIPInputStream(gzipped.body())) {
+            assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(css.body());
+        }
+        assertThat(collector.get("/assets/other.css", null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void the_former_stylesheets_redirect_to_the_one_stylesheet() {
         for (String former : List.of("/assets/form.css", "/assets/results.css")) {
             var response = collector.get(former, null);
