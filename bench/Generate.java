@@ -39,7 +39,7 @@ import java.util.concurrent.BlockingQueue;
 public class Generate {
     static final int BATCH = Integer.getInteger("generate.batch", 5_000);
     static final int COMMIT = Integer.getInteger("generate.commit", 200_000);
-    static final boolean DROP_INDEXES = Boolean.parseBoolean(System.getProperty("generate.dropIndexes", "true"));
+    static final String DROP = System.getProperty("generate.drop", "key");
     static final String H2_CACHE_KB = System.getProperty("generate.h2cache", "1048576");
 
     /** A batch of rows to insert, then (at the end of a month, or of the run) the month's rollups to write. */
@@ -71,7 +71,7 @@ public class Generate {
         try (Connection connection = DriverManager.getConnection(loadUrl)) {
             connection.setAutoCommit(false);
             DSLContext tx = DSL.using(connection, dialect.jooq(), settings);
-            Indexes indexes = DROP_INDEXES && dialect != Dialect.SQLITE ? Indexes.drop(connection, dialect) : null;
+            Indexes indexes = !DROP.equals("none") && dialect != Dialect.SQLITE ? Indexes.drop(connection, dialect, DROP.equals("all")) : null;
             connection.commit();
             long t = System.nanoTime();
             String insert = tx.insertInto(Ratings.TABLE, RatingStore.COLUMNS).values(new Object[RatingStore.COLUMNS.size()]).getSQL();
@@ -176,25 +176,26 @@ public class Generate {
     }
 
     /** The ratings table's primary key and indexes, dropped during the load and made again after it. */
-    private record Indexes(Dialect dialect, Map<String, Index> before) {
+    private record Indexes(Dialect dialect, Map<String, Index> before, List<Index> dropped) {
         private record Index(String name, boolean unique, boolean primaryKey, String constraint, List<String> columns) {
         }
 
-        static Indexes drop(Connection connection, Dialect dialect) throws SQLException {
+        static Indexes drop(Connection connection, Dialect dialect, boolean all) throws SQLException {
             Map<String, Index> before = read(connection);
+            List<Index> dropped = before.values().stream().filter(index -> all || index.primaryKey()).toList();
             try (Statement statement = connection.createStatement()) {
-                for (Index index : before.values()) {
+                for (Index index : dropped) {
                     statement.execute(index.primaryKey()
                             ? "ALTER TABLE ratings DROP CONSTRAINT " + quoted(index.constraint())
                             : "DROP INDEX " + quoted(index.name()));
                 }
             }
-            return new Indexes(dialect, before);
+            return new Indexes(dialect, before, dropped);
         }
 
         void create(Connection connection) throws SQLException {
             try (Statement statement = connection.createStatement()) {
-                for (Index index : before.values()) {
+                for (Index index : dropped) {
                     String columns = String.join(", ", index.columns());
                     if (index.primaryKey()) {
                         statement.execute("ALTER TABLE ratings ADD CONSTRAINT " + quoted(index.constraint()) + " PRIMARY KEY (" + columns + ")");
