@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 mvn -q -B -DskipTests package
-# The class archive that halves the start (bench/findings.md, "Start"): mvn package writes it; this checks that the
+# The class archive that takes 40 % off the start (bench/findings.md, "Start"): mvn package writes it; this checks that the
 # JVM accepts it (a tenth of a second) and trains a new one otherwise (a different java on the PATH, -DskipClassArchive).
 deploy/class-archive.sh collector/target/jdma-collector.jsa collector/target/jdma-collector.jar
 export JDMA_DEMO="${JDMA_DEMO:-true}"

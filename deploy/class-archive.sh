@@ -2,7 +2,7 @@
 # Usage: class-archive.sh ARCHIVE.jsa JAR [JVM flags...]
 #
 # Makes sure ARCHIVE is a class archive (Class Data Sharing) that this JVM accepts for JAR, so that
-# `java FLAGS -XX:SharedArchiveFile=ARCHIVE -jar JAR` starts in about half the time (bench/findings.md, "Start").
+# `java FLAGS -XX:SharedArchiveFile=ARCHIVE -jar JAR` starts in 40 % less time (bench/findings.md, "Start").
 # The JVM itself is asked: an archive only holds for the JDK build that wrote it, for the jar at that very path
 # with the same size and modification time, and for the same heap mode. When it does not hold (or is missing),
 # the jar's training run writes a new one: `java FLAGS -XX:ArchiveClassesAtExit=ARCHIVE -jar JAR train` starts a
