@@ -68,7 +68,7 @@ public final class TrainCommand {
         return failures.isEmpty() ? 0 : 1;
     }
 
-    /** The paths a collector serves in its first minutes, each a few times so that their lambdas and caches are made. */
+    /** The paths a collector serves in its first minutes: each once, the ratings by the hundred (their classes are what the archive keeps). */
     private static void exercise(Requests http) throws IOException, InterruptedException {
         String json = "application/json";
         http.expect(200, "GET", "/health", null, null);
