@@ -1,10 +1,14 @@
 package fr.jdma.collector;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
+import fr.jdma.collector.geo.Geography;
 import fr.jdma.collector.storage.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
 
 /** The entry point: reads the environment, opens the database, starts the collector. */
 public final class Collector {
@@ -16,11 +20,14 @@ public final class Collector {
 
     public static void main(String[] args) {
         if (args.length > 0) System.exit(Commands.run(args, System.getenv(), System.out, System.err));
+        answerJettysMemoryQuestion();
         Config config;
         Database database = null;
         CollectorApp app;
         try {
             config = Config.fromEnv(System.getenv());
+            // The Code officiel géographique (0.2-0.3 s of parsing) is read while the database opens.
+            CompletableFuture.runAsync(Geography::official);
             database = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dbWait());
             app = new CollectorApp(config, database, Clock.systemUTC()).start();
         } catch (IllegalArgumentException | Database.Unavailable e) {
@@ -34,5 +41,19 @@ public final class Collector {
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "jdma-shutdown"));
         log.info("Je donne mon avis collector listening on port {} ({}){}", app.port(), database.dialect(),
                 config.demo() ? ", demo at http://localhost:" + app.port() + "/" : "");
+    }
+
+    /**
+     * Jetty pads its queues to a cache line and, unless told, asks the platform MBean server whether object
+     * references are compressed: starting JMX for that cost 0.1-0.15 s of every start (bench/findings.md, "Start").
+     * The JVM's diagnostic bean answers the same question without it. A value given with -D is kept.
+     */
+    private static void answerJettysMemoryQuestion() {
+        String property = "org.eclipse.jetty.util.referencesPerCacheLine";
+        if (System.getProperty(property) != null) return;
+        boolean compressed = Boolean.parseBoolean(ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
+                .getVMOption("UseCompressedOops").getValue());
+        int cacheLineBytes = Integer.getInteger("org.eclipse.jetty.util.cacheLineBytes", 64);
+        System.setProperty(property, Integer.toString(cacheLineBytes / (compressed ? 4 : 8)));
     }
 }

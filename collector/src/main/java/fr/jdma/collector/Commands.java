@@ -3,6 +3,7 @@ package fr.jdma.collector;
 import fr.jdma.collector.backup.BackupCommand;
 import fr.jdma.collector.backup.RestoreCommand;
 import fr.jdma.collector.migrate.MigrateCommand;
+import fr.jdma.collector.ops.TrainCommand;
 
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -10,14 +11,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-/** The administrator's commands of the jar: {@code java -jar jdma-collector.jar backup|restore|migrate …}. */
+/** The administrator's commands of the jar: {@code java -jar jdma-collector.jar backup|restore|migrate|train …}. */
 final class Commands {
 
     static final String USAGE = """
             usage: java -jar jdma-collector.jar                 start the collector (configured by JDMA_* variables)
                    java -jar jdma-collector.jar backup DEST [--collector URL]
                    java -jar jdma-collector.jar restore BACKUP [--force]
-                   java -jar jdma-collector.jar migrate --from URL --to URL""";
+                   java -jar jdma-collector.jar migrate --from URL --to URL
+                   java -XX:ArchiveClassesAtExit=FILE.jsa -jar jdma-collector.jar train
+                                                                start on a temporary database, exercise, exit (the class archive)""";
 
     private Commands() {
     }
@@ -30,6 +33,7 @@ final class Commands {
                 case "backup" -> BackupCommand.run(args, env, out);
                 case "restore" -> RestoreCommand.run(args, env, out);
                 case "migrate" -> MigrateCommand.run(args, env, out);
+                case "train" -> TrainCommand.run(args, out);
                 case "help", "--help", "-h" -> {
                     out.println(USAGE);
                     yield 0;

@@ -3,7 +3,6 @@ package fr.jdma.collector.storage;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import fr.jdma.collector.storage.Schema.HealthProbe;
-import org.flywaydb.core.Flyway;
 import org.jooq.ConnectionProvider;
 import org.jooq.DSLContext;
 import org.jooq.conf.RenderQuotedNames;
@@ -112,7 +111,7 @@ public final class Database implements AutoCloseable {
         // (2.6 s of a start on a 1 M-rating file, bench/findings.md).
         Connection first = awaitConnection(dialect, dialect.prepareUrl(url), user, password, wait);
         try {
-            return open(url, dialect, user, password, maintainEvery);
+            return open(url, dialect, user, password, maintainEvery, first);
         } finally {
             try {
                 first.close();
@@ -122,7 +121,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static Database open(String url, Dialect dialect, String user, String password, Duration maintainEvery) {
+    private static Database open(String url, Dialect dialect, String user, String password, Duration maintainEvery, Connection first) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(dialect.prepareUrl(url));
         if (!user.isEmpty()) config.setUsername(user);
@@ -135,11 +134,7 @@ public final class Database implements AutoCloseable {
         config.setValidationTimeout(Duration.ofSeconds(1).toMillis());
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
-            Flyway.configure()
-                    .dataSource(dataSource)
-                    .locations("classpath:db/migration")
-                    .load()
-                    .migrate();
+            Migrations.apply(dataSource, first);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;

@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The README's deployment, run for real: the systemd unit's ExecStart with the example
+ * The README's deployment, run for real: the systemd unit's ExecStartPre and ExecStart with the example
  * environment file, and Debian's nginx with deploy/nginx-site.conf (TLS, HTTP/2, gzip) in front
  * of the jar, where the rate limit and the collector's own pages must see the real client and host.
  */
@@ -55,13 +55,24 @@ class DeploymentIT {
 
     @Test
     void the_systemd_unit_starts_the_collector_with_its_flags_and_stops_it_cleanly() throws Exception {
-        work = Files.createDirectories(Files.createTempDirectory(Files.createDirectories(Path.of("target", "deploy")), "systemd-"));
+        work = Files.createDirectories(Files.createTempDirectory(Files.createDirectories(Path.of("target", "deploy")), "systemd-")).toAbsolutePath();
         String unit = Files.readString(DEPLOY.resolve("jdma-collector.service"));
-        Matcher exec = Pattern.compile("(?m)^ExecStart=(.+)$").matcher(unit);
-        assertThat(exec.find()).isTrue();
-        List<String> command = new ArrayList<>(List.of(exec.group(1).trim().split("\\s+")));
-        command.replaceAll(arg -> arg.equals("/opt/jdma/jdma-collector.jar") ? CollectorProcess.jar().toString() : arg);
+        // the unit's paths on this machine: the built jar, the repository's script, a cache folder of this test
+        Path archive = work.resolve("jdma-collector.jsa");
+        Map<String, String> paths = Map.of("/opt/jdma/jdma-collector.jar", CollectorProcess.jar().toString(),
+                "/opt/jdma/class-archive.sh", DEPLOY.resolve("class-archive.sh").toAbsolutePath().toString(),
+                "/var/cache/jdma/jdma-collector.jsa", archive.toString());
+        List<String> prepare = unitCommand(unit, "ExecStartPre", paths);
+        List<String> command = unitCommand(unit, "ExecStart", paths);
         Map<String, String> env = environmentFile(DEPLOY.resolve("collector.env"));
+
+        // ExecStartPre: the class archive, trained for the jar at its path, then only checked
+        assertThat(prepare.subList(prepare.indexOf("-Xms32m"), prepare.size()))
+                .as("ExecStartPre trains with the flags of ExecStart")
+                .isEqualTo(command.subList(command.indexOf("-Xms32m"), command.indexOf("-XX:SharedArchiveFile=" + archive)));
+        assertThat(runUnitCommand(prepare, env)).contains("class archive: training");
+        assertThat(archive).isNotEmptyFile();
+        assertThat(runUnitCommand(prepare, env)).as("a second start keeps the archive").isEmpty();
         int port = CollectorProcess.freePort();
         env.put("JDMA_PORT", Integer.toString(port));
         env.put("JDMA_DB_URL", TestDatabases.h2(work));
@@ -80,7 +91,33 @@ class DeploymentIT {
         assertThat(collector.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(unit).contains("SuccessExitStatus=143");
         assertThat(collector.exitValue()).isIn(0, 143);
-        assertThat(Files.readString(work.resolve("collector.log"))).contains("stopped: 0 ratings written", "backup (scheduled): wrote jdma-");
+        assertThat(Files.readString(work.resolve("collector.log"))).contains("stopped: 0 ratings written", "backup (scheduled): wrote jdma-")
+                .as("the JVM took the class archive").doesNotContain("[warning]");
+    }
+
+    /** A command line of the unit ({@code ExecStart}, {@code ExecStartPre}) split as systemd does, with its paths swapped. */
+    private static List<String> unitCommand(String unit, String key, Map<String, String> paths) {
+        Matcher line = Pattern.compile("(?m)^" + key + "=-?(.+)$").matcher(unit);
+        assertThat(line.find()).as(key).isTrue();
+        List<String> command = new ArrayList<>(List.of(line.group(1).trim().split("\\s+")));
+        command.replaceAll(arg -> {
+            for (var path : paths.entrySet()) arg = arg.replace(path.getKey(), path.getValue());
+            return arg;
+        });
+        return command;
+    }
+
+    /** Runs a command of the unit to its end with the unit's environment; its output. */
+    private static String runUnitCommand(List<String> command, Map<String, String> env) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(name -> name.startsWith("JDMA_"));
+        builder.environment().putAll(env);
+        builder.environment().put("MALLOC_ARENA_MAX", "2");
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        return output;
     }
 
     @Test
