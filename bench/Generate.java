@@ -1,3 +1,5 @@
+import fr.jdma.collector.catalogue.Service;
+import fr.jdma.collector.catalogue.ServiceCatalogue;
 import fr.jdma.collector.ingest.Rating;
 import fr.jdma.collector.ingest.RatingStore;
 import fr.jdma.collector.stats.Rollups;
@@ -16,6 +18,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -81,6 +84,11 @@ public class Generate {
         Settings settings;
         try (Database database = Database.open(url, "", "")) {
             settings = database.dsl().settings();
+            // The service as its administrator declared it, so the collector knows it from its start.
+            ServiceCatalogue catalogue = new ServiceCatalogue(database, Clock.systemUTC());
+            if (catalogue.find(service).isEmpty()) {
+                catalogue.create(new Service(service, "Bench", "Bench", List.of("https://bench.example.fr"), false, List.of(), true, Map.of()));
+            }
         }
         String loadUrl = switch (dialect) {
             case H2 -> url + ";DATABASE_TO_LOWER=TRUE" + (url.toUpperCase().contains(";CACHE_SIZE=") ? "" : ";CACHE_SIZE=" + H2_CACHE_KB);
