@@ -72,6 +72,7 @@ public final class CollectorApp implements AutoCloseable {
     /** Jetty's threads: enough for two cores, since no handler blocks on the disk (see the pool's comment). */
     static final int HTTP_THREADS = 48;
     static final int HEADER_CACHE_SIZE = 256;
+    static final int RESULT_COPY_BYTES = 2048;
 
     private final Config config;
     private final Database database;
@@ -164,6 +165,10 @@ public final class CollectorApp implements AutoCloseable {
             c.http.compressionStrategy = CompressionStrategy.NONE;
             c.http.maxRequestSize = MAX_REQUEST_BYTES;
             c.http.prefer405over404 = true;
+            // The block Javalin allocates to copy each ctx.result into the response: Jetty's output buffer size (32 KB)
+            // by default, for a 20-byte acknowledgement a quarter of all the bytes the collector allocated under load
+            // (an allocation profile, docs/benchmarks.md). Jetty keeps buffering the response as before.
+            c.http.responseBufferSize = RESULT_COPY_BYTES;
             c.jsonMapper(new JavalinJackson(JsonMapping.MAPPER, false));
             c.jetty.port = config.port();
             c.jetty.threadPool = threads;
