@@ -17,10 +17,13 @@ function init(args)
   thread_id = tid or 0
 end
 
+-- an id like the widget's: time-ordered (UUID version 7), the time in ms first (seconds from os.time, the
+-- milliseconds from the counter), then random digits, then the thread and the counter (unique in the run)
 local function uuid()
   counter = counter + 1
-  return string.format("%08x-%04x-4%03x-8%03x-%012x", math.random(0, 0x7fffffff), thread_id,
-    math.random(0, 0xfff), math.random(0, 0xfff), counter)
+  local ms = os.time() * 1000 + counter % 1000
+  return string.format("%08x-%04x-7%03x-%x%03x-%04x%08x", math.floor(ms / 65536), ms % 65536,
+    math.random(0, 0xfff), 8 + math.random(0, 3), math.random(0, 0xfff), thread_id, counter)
 end
 
 local satisfactions = { "good", "good", "good", "average", "bad" }

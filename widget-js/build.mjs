@@ -7,7 +7,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
-const BUDGET_GZIP = 5120; // JS + CSS + faces + both modes
+// JS + CSS + faces + both modes; 5120 until 1.2.0, whose time-ordered ids (uuid7, 45 B) keep the collector's id index
+// compact at millions of ratings (docs/benchmarks.md)
+const BUDGET_GZIP = 5200;
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url)));
 
 mkdirSync('dist', { recursive: true });

@@ -6,7 +6,7 @@ import { texts, FAILED, QUEUED, SENT } from './i18n.js';
 import { h } from './dom.js';
 import { buildDialog } from './dialog.js';
 import { buildInline } from './inline.js';
-import { buildPayload, post, uuid } from './send.js';
+import { buildPayload, post, uuid7 } from './send.js';
 import * as queue from './queue.js';
 
 const script = document.currentScript; // only set while this file is being evaluated
@@ -59,7 +59,7 @@ function mount() {
   const wrap = h('div', { class: inline ? 'r i' : target ? 'r' : 'r f', lang: config.lang });
   root.append(wrap);
   (target || document.body).append(host);
-  const id = uuid();
+  const id = uuid7();
   let shown, since = Date.now(); // elapsed counts from when the questions are shown
   const payload = (data) => buildPayload(config, shown, data, location.href, id, Date.now() - since);
 

@@ -14,6 +14,15 @@ export function uuid(bytes = crypto.getRandomValues(new Uint8Array(31))) {
   return '00000000-0000-4000-8000-000000000000'.replace(/[08]/g, (c) => (c ^ (bytes[i++] & (c > 0 ? 3 : 15))).toString(16));
 }
 
+/**
+ * A time-ordered UUID, version 7 (RFC 9562): the time in ms, then random bits from uuid(). The collector's id index
+ * grows at its end instead of everywhere, which keeps storing fast in a database of millions of ratings.
+ */
+export function uuid7(now = Date.now(), random = uuid()) {
+  const t = now.toString(16).padStart(12, 0);
+  return t.slice(0, 8) + '-' + t.slice(8, 12) + '-7' + random.slice(15);
+}
+
 /** "none" ("Je n'ai pas eu besoin d'aide") excludes every other answer to the help question. */
 export function helpAnswer(values) {
   return values.includes('none') ? ['none'] : HELP.filter((v) => values.includes(v));

@@ -62,6 +62,9 @@ test('on the strict-CSP page, a keyboard-only visitor rates the procedure and th
     page: collector.url + '/examples/strict-csp.html', lang: 'fr', hp: '', elapsed: body.elapsed,
   });
   assert.ok(body.elapsed >= 1500, `elapsed counts from the questions shown (${body.elapsed} ms)`);
+  assert.match(body.id, /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'a time-ordered id (UUID v7)');
+  const idTime = parseInt(body.id.slice(0, 8) + body.id.slice(9, 13), 16);
+  assert.ok(Math.abs(idTime - Date.now()) < 600000, `the id starts with the time in ms (${idTime})`);
   const row = await assertStoredOnce(assert, collector, body);
   assert.equal(row.service, 'aide-logement');
   assert.equal(row.location, '75115');

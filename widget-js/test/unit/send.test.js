@@ -1,6 +1,6 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { buildPayload, classify, helpAnswer, post, uuid } from '../../src/send.js';
+import { buildPayload, classify, helpAnswer, post, uuid, uuid7 } from '../../src/send.js';
 
 const config = { service: 'aide-logement', location: '75056', source: 'button', lang: 'fr' };
 const ALL = ['clarity', 'help', 'comment'];
@@ -94,6 +94,20 @@ test('uuid makes version 4 UUIDs from random bytes', () => {
     seen.add(id);
   }
   assert.equal(seen.size, 1000);
+});
+
+test('uuid7 makes time-ordered version 7 UUIDs: the time in ms, then the random bits', () => {
+  const V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+  // RFC 9562, appendix A.6
+  assert.equal(uuid7(0x017f22e279b0, '00000000-0000-4cc3-98c4-dc0c0c07398f'), '017f22e2-79b0-7cc3-98c4-dc0c0c07398f');
+  assert.equal(uuid7(0, uuid(new Uint8Array(31))), '00000000-0000-7000-8000-000000000000');
+  const ids = [];
+  for (let i = 0; i < 1000; i++) ids.push(uuid7(1764900000000 + i));
+  for (const id of ids) assert.match(id, V7);
+  assert.deepEqual([...ids].sort(), ids);
+  assert.equal(new Set(ids).size, 1000);
+  const now = uuid7();
+  assert.ok(Math.abs(parseInt(now.slice(0, 8) + now.slice(9, 13), 16) - Date.now()) < 60000);
 });
 
 test('classify: 200 and 201 are stored, other 4xx are never retried', () => {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.jdma.collector.catalogue.Service;
 import fr.jdma.collector.catalogue.ServiceCatalogue;
 import fr.jdma.collector.form.FormPage.Answers;
+import fr.jdma.collector.ingest.RatingIds;
 import fr.jdma.collector.ingest.RatingIntake;
 import fr.jdma.collector.ingest.RatingIntake.Outcome;
 import fr.jdma.collector.ingest.RatingParser;
@@ -20,7 +21,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The same questions as the widget, as a plain HTML form that works without JavaScript:
@@ -53,7 +53,7 @@ public final class FormController {
             String source = Codes.validOrNull(Codes.SOURCE, ctx.queryParam("source"));
             String referer = ctx.header("Referer");
             String page = referer != null && referer.matches("(?i)https?://.*") ? referer : null;
-            FormPage.form(service, Answers.empty(UUID.randomUUID().toString(), location, source, page), Map.of(),
+            FormPage.form(service, Answers.empty(RatingIds.next(), location, source, page), Map.of(),
                     timing.stamp()).send(ctx, 200);
         });
     }

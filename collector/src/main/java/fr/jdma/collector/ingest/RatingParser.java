@@ -19,7 +19,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -61,7 +60,7 @@ public final class RatingParser {
 
         String id = text(body, "id", errors);
         if (id == null) {
-            id = UUID.randomUUID().toString();
+            id = RatingIds.next();
         } else if (!UUID_TEXT.matcher(id).matches()) {
             errors.add(new FieldError("id", "must be a UUID such as 3f2b8c1e-5d4a-4e8b-9c1a-2b3c4d5e6f70"));
         } else {

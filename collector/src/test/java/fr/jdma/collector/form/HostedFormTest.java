@@ -13,6 +13,8 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -104,6 +106,16 @@ class HostedFormTest {
         assertThat(row.get(Ratings.HELP_REACHED)).isFalse();
         assertThat(row.get(Ratings.COMMENT)).isEqualTo("Trop d'attente au téléphone 😕");
         assertThat(row.get(Ratings.LANG)).isEqualTo("fr");
+    }
+
+    @Test
+    void each_form_shown_carries_a_new_time_ordered_id() {
+        UUID first = UUID.fromString(hidden(collector.get("/avis/caf", null).body(), "id"));
+        UUID second = UUID.fromString(hidden(collector.get("/avis/caf", null).body(), "id"));
+
+        assertThat(first).isNotEqualTo(second);
+        assertThat(List.of(first.version(), second.version())).containsExactly(7, 7);
+        assertThat(second.toString()).isGreaterThanOrEqualTo(first.toString().substring(0, 13));
     }
 
     @Test

@@ -21,8 +21,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /** The contract of POST /api/v1/ratings (product.md), one behaviour per test. */
 class RatingsApiTest {
@@ -79,6 +81,15 @@ class RatingsApiTest {
 
         assertThat(response.statusCode()).isEqualTo(201);
         assertThat(TestCollector.json(response).get("id").asText()).matches("[0-9a-f-]{36}");
+    }
+
+    @Test
+    void the_id_the_collector_makes_is_time_ordered_like_the_widgets() {
+        var response = collector.postRating("{\"service\":\"caf\",\"satisfaction\":\"good\"}");
+
+        UUID id = UUID.fromString(TestCollector.json(response).get("id").asText());
+        assertThat(id.version()).isEqualTo(7);
+        assertThat(id.getMostSignificantBits() >>> 16).isCloseTo(System.currentTimeMillis(), within(60_000L));
     }
 
     @Test
