@@ -50,13 +50,14 @@ public class CheckGenerated {
             long days = checkDaily(connection);
             long months = checkMonthly(connection);
             long serviceDays = checkServiceDaily(connection);
+            long locations = checkLocations(connection);
             checkVersions(connection);
             if (differences > 0) {
                 System.out.println(differences + " differences");
                 System.exit(1);
             }
-            System.out.printf("OK: %d daily, %d monthly and %d service-wide rollup rows equal the recount; schema and Flyway history equal a migrated database's%n",
-                    days, months, serviceDays);
+            System.out.printf("OK: %d daily, %d monthly, %d service-wide and %d all-time rollup rows equal the recount; schema and Flyway history equal a migrated database's%n",
+                    days, months, serviceDays, locations);
         }
     }
 
@@ -140,6 +141,14 @@ public class CheckGenerated {
                 + " FROM daily_rollups GROUP BY service, epoch_day ORDER BY service, epoch_day";
         String stored = "SELECT service, epoch_day, " + COUNTERS + " FROM service_daily_rollups ORDER BY service, epoch_day";
         return compare(connection, "service_daily_rollups", sums, stored, 2);
+    }
+
+    static long checkLocations(Connection connection) throws SQLException {
+        String sums = "SELECT service, location, MIN(epoch_day), MAX(epoch_day), "
+                + Arrays.stream(COUNTERS.split(", ")).map(c -> "SUM(" + c + ")").reduce((a, b) -> a + ", " + b).orElseThrow()
+                + " FROM daily_rollups GROUP BY service, location ORDER BY service, location";
+        String stored = "SELECT service, location, first_day, last_day, " + COUNTERS + " FROM location_rollups ORDER BY service, location";
+        return compare(connection, "location_rollups", sums, stored, 2);
     }
 
     static void checkVersions(Connection connection) throws SQLException {

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import fr.jdma.collector.input.Period;
 import fr.jdma.collector.storage.Database;
 import fr.jdma.collector.storage.Schema.DailyRollups;
+import fr.jdma.collector.storage.Schema.LocationRollups;
 import fr.jdma.collector.storage.Schema.MonthlyRollups;
 import fr.jdma.collector.storage.Schema.RollupVersions;
 import fr.jdma.collector.storage.Schema.ServiceDailyRollups;
@@ -32,7 +33,8 @@ import static org.jooq.impl.DSL.name;
 /**
  * Reads the rollups: the indicators never touch raw ratings. Whole months come from
  * {@code monthly_rollups} and only the days of months a period cuts from {@code daily_rollups}
- * ({@link MonthSplit}); every location together ({@link #ALL_LOCATIONS}) from {@code service_daily_rollups}.
+ * ({@link MonthSplit}); every location together ({@link #ALL_LOCATIONS}) from {@code service_daily_rollups};
+ * all time per location from {@code location_rollups}.
  */
 public final class RollupReader {
 
@@ -137,7 +139,7 @@ public final class RollupReader {
      * {@link #totals} read from the database: the rows are summed here, in longs. A GROUP BY over
      * the union of monthly and edge rows made H2 hash every group and sum each counter as a NUMERIC;
      * reading the rows (64,000 for 5,000 locations over a year) stays the main cost, hence the
-     * totals kept per version.
+     * totals kept per version, and all time read from one row per location.
      */
     private List<Total> sum(String service, String location, Period period) {
         LocationSums sums = new LocationSums();
@@ -148,6 +150,21 @@ public final class RollupReader {
             database.dialect().stream(database.dsl(), tx -> tx.select(fields).from(ServiceDailyRollups.TABLE)
                             .where(serviceWhere(service, period)),
                     r -> sums.add(ALL_LOCATIONS, r.get(0, Integer.class), r.get(0, Integer.class), r, 1));
+            return sums.totals();
+        }
+        if (period.from() == null && period.to() == null) {
+            // all time: one row per location (V12); every location read as stored, like the months below
+            List<Field<?>> fields = new ArrayList<>();
+            fields.add(LocationRollups.LOCATION);
+            fields.add(LocationRollups.FIRST_DAY);
+            fields.add(LocationRollups.LAST_DAY);
+            fields.addAll(LocationRollups.COUNTERS);
+            List<Condition> where = new ArrayList<>();
+            where.add(LocationRollups.SERVICE.eq(service));
+            if (location != null) where.add(LocationRollups.LOCATION.eq(location));
+            Table<?> rows = location == null ? database.dialect().scanned(LocationRollups.TABLE) : LocationRollups.TABLE;
+            database.dialect().stream(database.dsl(), tx -> tx.select(fields).from(rows).where(where),
+                    r -> sums.add(r.get(0, String.class), r.get(1, Integer.class), r.get(2, Integer.class), r, 3));
             return sums.totals();
         }
         MonthSplit split = MonthSplit.of(period);

@@ -4,6 +4,7 @@ import fr.jdma.collector.ingest.Flag;
 import fr.jdma.collector.ingest.Rating;
 import fr.jdma.collector.ingest.Rating.Help;
 import fr.jdma.collector.storage.Schema.DailyRollups;
+import fr.jdma.collector.storage.Schema.LocationRollups;
 import fr.jdma.collector.storage.Schema.MonthlyRollups;
 import fr.jdma.collector.storage.Schema.RollupVersions;
 import fr.jdma.collector.storage.Schema.ServiceDailyRollups;
@@ -24,7 +25,7 @@ import java.util.Map;
 
 /**
  * Answer counts per service x location x UTC day, summed again per month and per service as a
- * whole (V8). Ingest adds the ratings it creates in the same transaction, so the indicators read
+ * whole (V8), and per location over all time (V12). Ingest adds the ratings it creates in the same transaction, so the indicators read
  * a few rows per day, month or service instead of every rating, and raises the service's
  * version of its rollups (V11) that computed indicators are checked against.
  */
@@ -37,6 +38,9 @@ public final class Rollups {
     }
 
     private record ServiceDay(String service, int day) {
+    }
+
+    private record LocationKey(String service, String location) {
     }
 
     private Rollups() {
@@ -76,7 +80,7 @@ public final class Rollups {
 
     /**
      * Adds the given newly stored ratings to their days and moves the counts of completed ratings
-     * from what they were to what they are, in the daily, monthly and service-wide rollups, inside
+     * from what they were to what they are, in the daily, monthly, service-wide and all-time rollups, inside
      * the caller's transaction.
      */
     public static void write(DSLContext tx, List<Rating> created, List<Change> changes) {
@@ -106,7 +110,7 @@ public final class Rollups {
             return days.size();
         }
 
-        /** Adds the deltas to the daily, monthly and service-wide rollups in the caller's transaction, then forgets them. */
+        /** Adds the deltas to the daily, monthly, service-wide and all-time rollups in the caller's transaction, then forgets them. */
         public void write(DSLContext tx) {
             writeDeltas(tx, days);
             days.clear();
@@ -118,19 +122,23 @@ public final class Rollups {
         deltas.values().removeIf(delta -> Arrays.stream(delta).allMatch(v -> v == 0));
         if (deltas.isEmpty()) return;
 
-        // The monthly and service-wide rows are sums of the daily ones: made from the same deltas,
+        // The monthly, service-wide and all-time rows are sums of the daily ones: made from the same deltas,
         // so they can never disagree; a month's first and last day are those of its daily rows.
         Map<MonthKey, long[]> months = new LinkedHashMap<>();
         Map<MonthKey, int[]> spans = new LinkedHashMap<>();
         Map<ServiceDay, long[]> serviceDays = new LinkedHashMap<>();
+        Map<LocationKey, long[]> locations = new LinkedHashMap<>();
+        Map<LocationKey, int[]> locationSpans = new LinkedHashMap<>();
         for (var entry : deltas.entrySet()) {
             Key key = entry.getKey();
             MonthKey month = new MonthKey(key.service(), key.location(), monthOf(key.day()));
             add(months.computeIfAbsent(month, k -> new long[entry.getValue().length]), entry.getValue());
-            spans.merge(month, new int[] {key.day(), key.day()},
-                    (a, b) -> new int[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
+            spans.merge(month, new int[] {key.day(), key.day()}, Rollups::widest);
             add(serviceDays.computeIfAbsent(new ServiceDay(key.service(), key.day()), k -> new long[entry.getValue().length]),
                     entry.getValue());
+            LocationKey location = new LocationKey(key.service(), key.location());
+            add(locations.computeIfAbsent(location, k -> new long[entry.getValue().length]), entry.getValue());
+            locationSpans.merge(location, new int[] {key.day(), key.day()}, Rollups::widest);
         }
 
         BatchBindStep daily = upsert(tx, DailyRollups.TABLE, List.of(DailyRollups.SERVICE, DailyRollups.LOCATION, DailyRollups.DAY),
@@ -151,6 +159,14 @@ public final class Rollups {
                 ServiceDailyRollups.COUNTERS, null, null);
         serviceDays.forEach((key, delta) -> serviceWide.bind(values(delta, key.service(), key.day())));
         serviceWide.execute();
+
+        BatchBindStep allTime = upsert(tx, LocationRollups.TABLE, List.of(LocationRollups.SERVICE, LocationRollups.LOCATION),
+                LocationRollups.COUNTERS, LocationRollups.FIRST_DAY, LocationRollups.LAST_DAY);
+        locations.forEach((key, delta) -> {
+            int[] span = locationSpans.get(key);
+            allTime.bind(values(delta, key.service(), key.location(), span[0], span[1]));
+        });
+        allTime.execute();
 
         // In the same transaction: whoever sees the new counts sees the new version, and indicators
         // computed before it (in this collector or another sharing the database) are computed again.
@@ -173,6 +189,11 @@ public final class Rollups {
                 k -> new long[DailyRollups.COUNTERS.size()]);
         long[] one = countsOf(r);
         for (int i = 0; i < sum.length; i++) sum[i] += sign * one[i];
+    }
+
+    /** The first and last day of two spans together. */
+    private static int[] widest(int[] a, int[] b) {
+        return new int[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])};
     }
 
     private static void add(long[] sum, long[] delta) {

@@ -155,6 +155,19 @@ public final class Schema {
         public static final java.util.List<Field<Long>> COUNTERS = counters("monthly_rollups");
     }
 
+    /**
+     * Daily rollups summed per service and location over all time (V12): per location without a period, one row each.
+     * first_day and last_day are the location's first and last day that has a daily row.
+     */
+    public static final class LocationRollups {
+        public static final Table<Record> TABLE = DSL.table(name("location_rollups"));
+        public static final Field<String> SERVICE = DSL.field(name("location_rollups", "service"), SQLDataType.VARCHAR(64));
+        public static final Field<String> LOCATION = DSL.field(name("location_rollups", "location"), SQLDataType.VARCHAR(64));
+        public static final Field<Integer> FIRST_DAY = DSL.field(name("location_rollups", "first_day"), SQLDataType.INTEGER);
+        public static final Field<Integer> LAST_DAY = DSL.field(name("location_rollups", "last_day"), SQLDataType.INTEGER);
+        public static final java.util.List<Field<Long>> COUNTERS = counters("location_rollups");
+    }
+
     /** Daily rollups summed over every location of a service (V8): the service-wide trend, one row per day. */
     public static final class ServiceDailyRollups {
         public static final Table<Record> TABLE = DSL.table(name("service_daily_rollups"));

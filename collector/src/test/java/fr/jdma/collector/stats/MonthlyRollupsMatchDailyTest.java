@@ -7,7 +7,9 @@ import fr.jdma.collector.ingest.RatingStore;
 import fr.jdma.collector.input.Period;
 import fr.jdma.collector.storage.Database;
 import fr.jdma.collector.storage.Schema.DailyRollups;
+import fr.jdma.collector.storage.Schema.LocationRollups;
 import fr.jdma.collector.storage.Schema.MonthlyRollups;
+import fr.jdma.collector.storage.Schema.RollupVersions;
 import fr.jdma.collector.storage.Schema.ServiceDailyRollups;
 import fr.jdma.collector.support.TestDatabases;
 import org.flywaydb.core.Flyway;
@@ -113,8 +115,54 @@ class MonthlyRollupsMatchDailyTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "sqlite", "postgres"})
+    void ingest_keeps_each_locations_all_time_row_equal_to_its_daily_rows_and_all_time_reads_come_from_it(String kind) {
+        try (Database database = Database.open(TestDatabases.of(kind, dir), "", "")) {
+            storeRandomRatings(new RatingStore(database), new SplittableRandom(19));
+            DSLContext db = database.dsl();
+            assertThat(locations(db)).isEqualTo(locationsFromDaily(db)).isNotEmpty();
+
+            Statistics statistics = new Statistics(new RollupReader(database));
+            for (String location : new String[] {null, LOCATIONS.get(0), LOCATIONS.get(3)}) {
+                StatsQuery query = new StatsQuery("caf", location, Period.ALWAYS, StatsQuery.Grouping.LOCATION);
+                assertThat(statistics.indicators(query)).as("%s", query).isEqualTo(fromDailyRows(db, query)).isNotEmpty();
+            }
+            // the all-time rows are what is read: a change there shows in the answer
+            db.update(LocationRollups.TABLE).set(LocationRollups.COUNTERS.get(0), LocationRollups.COUNTERS.get(0).plus(1000L))
+                    .where(LocationRollups.SERVICE.eq("caf")).execute();
+            db.update(RollupVersions.TABLE).set(RollupVersions.VERSION, RollupVersions.VERSION.plus(1L)).execute();
+            StatsQuery all = new StatsQuery("caf", null, Period.ALWAYS, StatsQuery.Grouping.LOCATION);
+            assertThat(statistics.indicators(all).get(0).answers()).isEqualTo(fromDailyRows(db, all).get(0).answers() + 1000);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "sqlite", "postgres"})
     void the_migration_fills_monthly_and_service_rollups_from_the_daily_rows_already_stored(String kind) {
         String url = TestDatabases.of(kind, dir);
+        int rows = databaseBeforeV8WithDailyRows(kind, url);
+
+        try (Database database = Database.open(url, "", "")) {
+            DSLContext db = database.dsl();
+            assertThat(daily(db)).hasSize(rows);
+            assertThat(monthly(db)).isEqualTo(monthlyFromDaily(db)).isNotEmpty();
+            assertThat(serviceDaily(db)).isEqualTo(serviceDailyFromDaily(db)).isNotEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "sqlite", "postgres"})
+    void the_migration_fills_the_all_time_rows_from_the_rollups_already_stored(String kind) {
+        String url = TestDatabases.of(kind, dir);
+        databaseBeforeV8WithDailyRows(kind, url);
+
+        try (Database database = Database.open(url, "", "")) {
+            DSLContext db = database.dsl();
+            assertThat(locations(db)).isEqualTo(locationsFromDaily(db)).isNotEmpty();
+        }
+    }
+
+    /** A database as it was before V8, holding random daily rows; returns how many. */
+    private int databaseBeforeV8WithDailyRows(String kind, String url) {
         // a database as it was before V8 (H2 with the lower-case names Database.open asks for), holding daily rows
         Flyway.configure().dataSource(kind.equals("h2") ? url + ";DATABASE_TO_LOWER=TRUE" : url, null, null)
                 .locations("classpath:db/migration").target("7").load().migrate();
@@ -142,14 +190,9 @@ class MonthlyRollupsMatchDailyTest {
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
-
-        try (Database database = Database.open(url, "", "")) {
-            DSLContext db = database.dsl();
-            assertThat(daily(db)).hasSize(rows.size());
-            assertThat(monthly(db)).isEqualTo(monthlyFromDaily(db)).isNotEmpty();
-            assertThat(serviceDaily(db)).isEqualTo(serviceDailyFromDaily(db)).isNotEmpty();
-        }
+        return rows.size();
     }
+
 
     // ---- data
 
@@ -244,6 +287,36 @@ class MonthlyRollupsMatchDailyTest {
         for (DailyRow row : daily(db)) {
             String key = row.service() + " [" + row.location() + "] " + Rollups.monthOf(row.day());
             long[] sum = sums.computeIfAbsent(key, k -> {
+                long[] s = new long[2 + row.counts().length];
+                s[0] = Long.MAX_VALUE;
+                s[1] = Long.MIN_VALUE;
+                return s;
+            });
+            sum[0] = Math.min(sum[0], row.day());
+            sum[1] = Math.max(sum[1], row.day());
+            for (int i = 0; i < row.counts().length; i++) sum[2 + i] += row.counts()[i];
+        }
+        Map<String, List<Long>> rows = new TreeMap<>();
+        sums.forEach((key, sum) -> rows.put(key, java.util.Arrays.stream(sum).boxed().toList()));
+        return rows;
+    }
+
+    static Map<String, List<Long>> locations(DSLContext db) {
+        Map<String, List<Long>> rows = new TreeMap<>();
+        db.select(LocationRollups.SERVICE, LocationRollups.LOCATION, LocationRollups.FIRST_DAY, LocationRollups.LAST_DAY)
+                .select(LocationRollups.COUNTERS).from(LocationRollups.TABLE)
+                .forEach(r -> {
+                    List<Long> values = new ArrayList<>();
+                    for (int i = 2; i < r.size(); i++) values.add(r.get(i, Long.class));
+                    rows.put(r.get(0) + " [" + r.get(1) + "]", values);
+                });
+        return rows;
+    }
+
+    static Map<String, List<Long>> locationsFromDaily(DSLContext db) {
+        Map<String, long[]> sums = new TreeMap<>();
+        for (DailyRow row : daily(db)) {
+            long[] sum = sums.computeIfAbsent(row.service() + " [" + row.location() + "]", k -> {
                 long[] s = new long[2 + row.counts().length];
                 s[0] = Long.MAX_VALUE;
                 s[1] = Long.MIN_VALUE;
