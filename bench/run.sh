@@ -6,7 +6,7 @@
 #      start time, indicators cold and warm, the CSV export against plain JDBC, gzip, RSS, ingest on it.
 #   3. The durable write path alone (bench/WriterBench.java).
 # Usage: bench/run.sh        environment: SECONDS_EACH (10), ROUNDS (3), RATINGS (1000000; 10000000 for the 10 M),
-#                            WARM (30: seconds of load before measuring each server, past the JIT's compilations)
+#                            WARM (90: seconds of load before measuring each server, past the JIT's compilations)
 # The ceiling is bench/CeilingApp.java: a minimal Javalin app that reads and parses the same JSON and answers
 # 201 without storing. Both it and the collector run with deploy/jvm-flags and the jar's class archive (the README's
 # production command); the ceiling, started from the same jar, maps the archived classes it shares with the collector.
@@ -15,9 +15,10 @@ cd "$(dirname "$0")/.."
 SECONDS_EACH=${SECONDS_EACH:-10}
 ROUNDS=${ROUNDS:-3}
 RATINGS=${RATINGS:-1000000}
-# A server that has just started spends a quarter of its CPU in the JIT compilers for tens of seconds (profiled:
-# 32 % of samples 20 s in, 11 % at 60 s): both servers get the same warm-up before they are measured.
-WARM=${WARM:-30}
+# A server that has just started spends a large part of its CPU in the JIT compilers for a minute or more (profiled
+# under load: 32 % of the samples 20 s in, 40 % 30-40 s in, 9 % 90-100 s in, when it stored 8,630 ratings/s against
+# 5,500-6,300 at 30 s): both servers get the same warm-up, long enough to measure them as they run for days.
+WARM=${WARM:-90}
 JAR=collector/target/jdma-collector.jar
 ARCHIVE=collector/target/jdma-collector.jsa
 FLAGS=$(grep -v '^#' deploy/jvm-flags | tr '\n' ' ')
