@@ -283,10 +283,14 @@ class MonthlyRollupsMatchDailyTest {
     }
 
     static Map<String, List<Long>> monthlyFromDaily(DSLContext db) {
+        return spansFromDaily(db, row -> row.service() + " [" + row.location() + "] " + Rollups.monthOf(row.day()));
+    }
+
+    /** The daily rows summed per key: first day, last day, then the counters. */
+    static Map<String, List<Long>> spansFromDaily(DSLContext db, java.util.function.Function<DailyRow, String> keyOf) {
         Map<String, long[]> sums = new TreeMap<>();
         for (DailyRow row : daily(db)) {
-            String key = row.service() + " [" + row.location() + "] " + Rollups.monthOf(row.day());
-            long[] sum = sums.computeIfAbsent(key, k -> {
+            long[] sum = sums.computeIfAbsent(keyOf.apply(row), k -> {
                 long[] s = new long[2 + row.counts().length];
                 s[0] = Long.MAX_VALUE;
                 s[1] = Long.MIN_VALUE;
@@ -314,21 +318,7 @@ class MonthlyRollupsMatchDailyTest {
     }
 
     static Map<String, List<Long>> locationsFromDaily(DSLContext db) {
-        Map<String, long[]> sums = new TreeMap<>();
-        for (DailyRow row : daily(db)) {
-            long[] sum = sums.computeIfAbsent(row.service() + " [" + row.location() + "]", k -> {
-                long[] s = new long[2 + row.counts().length];
-                s[0] = Long.MAX_VALUE;
-                s[1] = Long.MIN_VALUE;
-                return s;
-            });
-            sum[0] = Math.min(sum[0], row.day());
-            sum[1] = Math.max(sum[1], row.day());
-            for (int i = 0; i < row.counts().length; i++) sum[2 + i] += row.counts()[i];
-        }
-        Map<String, List<Long>> rows = new TreeMap<>();
-        sums.forEach((key, sum) -> rows.put(key, java.util.Arrays.stream(sum).boxed().toList()));
-        return rows;
+        return spansFromDaily(db, row -> row.service() + " [" + row.location() + "]");
     }
 
     static Map<String, List<Long>> serviceDaily(DSLContext db) {
