@@ -5,6 +5,7 @@ import fr.jdma.collector.ingest.RatingStore;
 import fr.jdma.collector.stats.Rollups;
 import fr.jdma.collector.storage.Database;
 import fr.jdma.collector.storage.Dialect;
+import fr.jdma.collector.storage.PreparedBatch;
 import fr.jdma.collector.storage.Schema.Ratings;
 import org.jooq.DSLContext;
 import org.jooq.conf.RenderQuotedNames;
@@ -105,32 +106,22 @@ public class Generate {
             Indexes indexes = !DROP.equals("none") && dialect != Dialect.SQLITE ? Indexes.drop(connection, dialect, DROP.equals("all")) : null;
             connection.commit();
             long t = System.nanoTime();
-            String insert = tx.insertInto(Ratings.TABLE, RatingStore.COLUMNS).values(new Object[RatingStore.COLUMNS.size()]).getSQL();
-            int[] types = RatingStore.COLUMNS.stream().mapToInt(f -> f.getDataType().getSQLType()).toArray();
+            PreparedBatch insert = PreparedBatch.of(tx, RatingStore.COLUMNS, values -> DSL.insertInto(Ratings.TABLE, RatingStore.COLUMNS).values(values));
             long inserted = 0, sinceCommit = 0;
-            try (PreparedStatement statement = connection.prepareStatement(insert)) {
-                while (true) {
-                    Work work = queue.take();
-                    for (Object[] row : work.rows()) {
-                        for (int c = 0; c < row.length; c++) {
-                            if (row[c] == null) statement.setNull(c + 1, types[c]);
-                            else statement.setObject(c + 1, row[c]);
-                        }
-                        statement.addBatch();
-                    }
-                    if (!work.rows().isEmpty()) statement.executeBatch();
-                    inserted += work.rows().size();
-                    sinceCommit += work.rows().size();
-                    if (work.rollups() != null) work.rollups().write(tx);
-                    if (sinceCommit >= COMMIT || work.last()) {
-                        connection.commit();
-                        sinceCommit = 0;
-                    }
-                    if (inserted % 1_000_000 < work.rows().size() && inserted >= 1_000_000) {
-                        System.err.printf("%,d ratings, %.0f s%n", inserted, (System.nanoTime() - start) / 1e9);
-                    }
-                    if (work.last()) break;
+            while (true) {
+                Work work = queue.take();
+                insert.execute(connection, work.rows());
+                inserted += work.rows().size();
+                sinceCommit += work.rows().size();
+                if (work.rollups() != null) work.rollups().write(tx);
+                if (sinceCommit >= COMMIT || work.last()) {
+                    connection.commit();
+                    sinceCommit = 0;
                 }
+                if (inserted % 1_000_000 < work.rows().size() && inserted >= 1_000_000) {
+                    System.err.printf("%,d ratings, %.0f s%n", inserted, (System.nanoTime() - start) / 1e9);
+                }
+                if (work.last()) break;
             }
             System.err.printf("inserted in %.1f s%n", (System.nanoTime() - t) / 1e9);
             if (indexes != null) {

@@ -1,18 +1,18 @@
 import fr.jdma.collector.ingest.GroupCommitWriter;
 import fr.jdma.collector.ingest.Rating;
+import fr.jdma.collector.ingest.RatingIds;
 import fr.jdma.collector.ingest.RatingStore;
 import fr.jdma.collector.storage.Database;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 
 /**
  * The durable write path without HTTP: RatingStore behind the GroupCommitWriter, fed by
- * many in-flight ratings (run: java -cp collector/target/jdma-collector.jar bench/WriterBench.java URL COUNT INFLIGHT).
+ * many in-flight ratings with time-ordered ids, like the widget's (run: java -cp collector/target/jdma-collector.jar bench/WriterBench.java URL COUNT INFLIGHT).
  * Prints: ratings/s and ratings per commit.
  */
 public class WriterBench {
@@ -26,7 +26,7 @@ public class WriterBench {
             CompletableFuture<?>[] all = new CompletableFuture<?>[count];
             for (int i = 0; i < count; i++) {
                 window.acquire();
-                Rating rating = new Rating(UUID.randomUUID().toString(), Instant.now(), "bench", "l" + (i % 50), "button",
+                Rating rating = new Rating(RatingIds.next(), Instant.now(), "bench", "l" + (i % 50), "button",
                         Rating.Satisfaction.GOOD, 4, List.of(Rating.Help.PHONE), true, 4, "Très bien, merci 😀",
                         Set.of(), "https://bench.example.fr/fin", "fr");
                 all[i] = writer.submit(rating).whenComplete((o, e) -> window.release());

@@ -3,11 +3,12 @@ package fr.jdma.collector.ingest;
 import fr.jdma.collector.ingest.GroupCommitWriter.Outcome;
 import fr.jdma.collector.stats.Rollups;
 import fr.jdma.collector.storage.Database;
+import fr.jdma.collector.storage.PreparedBatch;
 import fr.jdma.collector.storage.Schema.Ratings;
-import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,9 +32,13 @@ public final class RatingStore implements GroupCommitWriter.BatchStore {
             Ratings.COMMENT, Ratings.FLAGS, Ratings.PAGE, Ratings.LANG);
 
     private final Database database;
+    /** The insert of new ratings; one already stored (same id) is left as it is, and judged below. */
+    private final PreparedBatch insert;
 
     public RatingStore(Database database) {
         this.database = database;
+        this.insert = PreparedBatch.of(database.dsl(), COLUMNS,
+                values -> DSL.insertInto(Ratings.TABLE, COLUMNS).values(values).onConflict(Ratings.ID).doNothing());
     }
 
     /**
@@ -58,11 +63,9 @@ public final class RatingStore implements GroupCommitWriter.BatchStore {
     private Outcome[] insertDurably(List<Rating> ratings) {
         Outcome[] outcomes = database.dsl().transactionResult(configuration -> {
             DSLContext tx = configuration.dsl();
-            BatchBindStep batch = tx.batch(tx.insertInto(Ratings.TABLE, COLUMNS)
-                    .values(new Object[COLUMNS.size()])
-                    .onConflict(Ratings.ID).doNothing());
-            for (Rating r : ratings) batch = batch.bind(row(r));
-            int[] counts = batch.execute();
+            List<Object[]> rows = new ArrayList<>(ratings.size());
+            for (Rating r : ratings) rows.add(row(r));
+            int[] counts = insert.execute(tx, rows);
             Outcome[] result = new Outcome[ratings.size()];
             List<Rating> created = new ArrayList<>();
             List<Rating> known = new ArrayList<>();

@@ -3,15 +3,16 @@ package fr.jdma.collector.stats;
 import fr.jdma.collector.ingest.Flag;
 import fr.jdma.collector.ingest.Rating;
 import fr.jdma.collector.ingest.Rating.Help;
+import fr.jdma.collector.storage.PreparedBatch;
 import fr.jdma.collector.storage.Schema.DailyRollups;
 import fr.jdma.collector.storage.Schema.LocationRollups;
 import fr.jdma.collector.storage.Schema.MonthlyRollups;
 import fr.jdma.collector.storage.Schema.RollupVersions;
 import fr.jdma.collector.storage.Schema.ServiceDailyRollups;
-import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.SQLDialect;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 
@@ -22,6 +23,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Answer counts per service x location x UTC day, summed again per month and per service as a
@@ -42,6 +44,9 @@ public final class Rollups {
 
     private record LocationKey(String service, String location) {
     }
+
+    /** Per dialect: the SQL depends on nothing else (every DSLContext of the collector has the same settings). */
+    private static final Map<SQLDialect, Statements> STATEMENTS = new ConcurrentHashMap<>();
 
     private Rollups() {
     }
@@ -141,42 +146,35 @@ public final class Rollups {
             locationSpans.merge(location, new int[] {key.day(), key.day()}, Rollups::widest);
         }
 
-        BatchBindStep daily = upsert(tx, DailyRollups.TABLE, List.of(DailyRollups.SERVICE, DailyRollups.LOCATION, DailyRollups.DAY),
-                DailyRollups.COUNTERS, null, null);
-        deltas.forEach((key, delta) -> daily.bind(values(delta, key.service(), key.location(), key.day())));
-        daily.execute();
+        Statements statements = STATEMENTS.computeIfAbsent(tx.dialect(), dialect -> Statements.of(tx));
+        List<Object[]> rows = new ArrayList<>(deltas.size());
+        deltas.forEach((key, delta) -> rows.add(values(delta, key.service(), key.location(), key.day())));
+        statements.daily().execute(tx, rows);
 
-        BatchBindStep monthly = upsert(tx, MonthlyRollups.TABLE,
-                List.of(MonthlyRollups.SERVICE, MonthlyRollups.LOCATION, MonthlyRollups.MONTH),
-                MonthlyRollups.COUNTERS, MonthlyRollups.FIRST_DAY, MonthlyRollups.LAST_DAY);
+        rows.clear();
         months.forEach((key, delta) -> {
             int[] span = spans.get(key);
-            monthly.bind(values(delta, key.service(), key.location(), key.month(), span[0], span[1]));
+            rows.add(values(delta, key.service(), key.location(), key.month(), span[0], span[1]));
         });
-        monthly.execute();
+        statements.monthly().execute(tx, rows);
 
-        BatchBindStep serviceWide = upsert(tx, ServiceDailyRollups.TABLE, List.of(ServiceDailyRollups.SERVICE, ServiceDailyRollups.DAY),
-                ServiceDailyRollups.COUNTERS, null, null);
-        serviceDays.forEach((key, delta) -> serviceWide.bind(values(delta, key.service(), key.day())));
-        serviceWide.execute();
+        rows.clear();
+        serviceDays.forEach((key, delta) -> rows.add(values(delta, key.service(), key.day())));
+        statements.serviceWide().execute(tx, rows);
 
-        BatchBindStep allTime = upsert(tx, LocationRollups.TABLE, List.of(LocationRollups.SERVICE, LocationRollups.LOCATION),
-                LocationRollups.COUNTERS, LocationRollups.FIRST_DAY, LocationRollups.LAST_DAY);
+        rows.clear();
         locations.forEach((key, delta) -> {
             int[] span = locationSpans.get(key);
-            allTime.bind(values(delta, key.service(), key.location(), span[0], span[1]));
+            rows.add(values(delta, key.service(), key.location(), span[0], span[1]));
         });
-        allTime.execute();
+        statements.allTime().execute(tx, rows);
 
         // In the same transaction: whoever sees the new counts sees the new version, and indicators
         // computed before it (in this collector or another sharing the database) are computed again.
-        BatchBindStep versions = tx.batch(tx.insertInto(RollupVersions.TABLE, RollupVersions.SERVICE, RollupVersions.VERSION)
-                .values((String) null, (Long) null)
-                .onConflict(RollupVersions.SERVICE).doUpdate()
-                .set(RollupVersions.VERSION, RollupVersions.VERSION.plus(DSL.inline(1L))));
+        rows.clear();
         // in one order, so that two collectors writing the same services never wait on each other in a cycle
-        serviceDays.keySet().stream().map(ServiceDay::service).distinct().sorted().forEach(service -> versions.bind(service, 1L));
-        versions.execute();
+        serviceDays.keySet().stream().map(ServiceDay::service).distinct().sorted().forEach(service -> rows.add(new Object[] {service, 1L}));
+        statements.versions().execute(tx, rows);
     }
 
     /** Epoch day of the first day of the month holding the given epoch day. */
@@ -207,11 +205,32 @@ public final class Rollups {
         return values;
     }
 
+    /** The statements ingest writes the rollups with, written once per dialect. */
+    private record Statements(PreparedBatch daily, PreparedBatch monthly, PreparedBatch serviceWide, PreparedBatch allTime,
+                              PreparedBatch versions) {
+        static Statements of(DSLContext dsl) {
+            return new Statements(
+                    upsert(dsl, DailyRollups.TABLE, List.of(DailyRollups.SERVICE, DailyRollups.LOCATION, DailyRollups.DAY),
+                            DailyRollups.COUNTERS, null, null),
+                    upsert(dsl, MonthlyRollups.TABLE, List.of(MonthlyRollups.SERVICE, MonthlyRollups.LOCATION, MonthlyRollups.MONTH),
+                            MonthlyRollups.COUNTERS, MonthlyRollups.FIRST_DAY, MonthlyRollups.LAST_DAY),
+                    upsert(dsl, ServiceDailyRollups.TABLE, List.of(ServiceDailyRollups.SERVICE, ServiceDailyRollups.DAY),
+                            ServiceDailyRollups.COUNTERS, null, null),
+                    upsert(dsl, LocationRollups.TABLE, List.of(LocationRollups.SERVICE, LocationRollups.LOCATION),
+                            LocationRollups.COUNTERS, LocationRollups.FIRST_DAY, LocationRollups.LAST_DAY),
+                    PreparedBatch.of(dsl, List.of(RollupVersions.SERVICE, RollupVersions.VERSION),
+                            values -> DSL.insertInto(RollupVersions.TABLE, RollupVersions.SERVICE, RollupVersions.VERSION)
+                                    .values(values)
+                                    .onConflict(RollupVersions.SERVICE).doUpdate()
+                                    .set(RollupVersions.VERSION, RollupVersions.VERSION.plus(DSL.inline(1L)))));
+        }
+    }
+
     /**
-     * One upsert statement for a whole batch of rows, rendered once and bound per row: a new key
-     * inserts its delta, a known one adds it (and widens the first/last day, where the table has them).
+     * One upsert statement for a whole batch of rows: a new key inserts its delta, a known one adds it
+     * (and widens the first/last day, where the table has them).
      */
-    private static BatchBindStep upsert(DSLContext tx, Table<Record> table, List<Field<?>> keys,
+    private static PreparedBatch upsert(DSLContext dsl, Table<Record> table, List<Field<?>> keys,
                                         List<Field<Long>> counters, Field<Integer> firstDay, Field<Integer> lastDay) {
         List<Field<?>> columns = new ArrayList<>(keys);
         if (firstDay != null) {
@@ -225,8 +244,8 @@ public final class Rollups {
             updates.put(lastDay, DSL.greatest(lastDay, DSL.excluded(lastDay)));
         }
         for (Field<Long> counter : counters) updates.put(counter, counter.plus(DSL.excluded(counter)));
-        return tx.batch(tx.insertInto(table, columns)
-                .values(new Object[columns.size()])
+        return PreparedBatch.of(dsl, columns, values -> DSL.insertInto(table, columns)
+                .values(values)
                 .onConflict(keys).doUpdate()
                 .set(updates));
     }
