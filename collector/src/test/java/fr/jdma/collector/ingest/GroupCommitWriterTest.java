@@ -14,7 +14,11 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -119,6 +123,53 @@ class GroupCommitWriterTest {
         for (var f : futures) assertThat(f.get()).isEqualTo(Outcome.CREATED);
         assertThat(written).hasSize(5000);
         assertThat(writer.submit(rating(UUID.randomUUID().toString()))).isCompletedExceptionally();
+    }
+
+    @Test
+    void the_answers_of_a_batch_reach_the_http_threads_in_one_task_per_core() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2, r -> new Thread(r, "http"));
+        AtomicInteger tasks = new AtomicInteger();
+        GroupCommitWriter writer = new GroupCommitWriter(batch -> {
+            await(release);
+            return created(batch.size());
+        }, 1000, task -> {
+            tasks.incrementAndGet();
+            pool.execute(task);
+        });
+        List<CompletableFuture<Outcome>> futures = new ArrayList<>();
+        futures.add(writer.submit(rating(UUID.randomUUID().toString())));  // holds the writer while 300 more queue up
+        for (int i = 0; i < 300; i++) futures.add(writer.submit(rating(UUID.randomUUID().toString())));
+        release.countDown();
+
+        for (var f : futures) assertThat(f.get(5, TimeUnit.SECONDS)).isEqualTo(Outcome.CREATED);
+        writer.close();
+        pool.shutdown();
+        int cores = Runtime.getRuntime().availableProcessors();
+        assertThat(tasks.get()).isBetween(2, 2 * cores);  // two batches (the first rating, then the 300), not 301 tasks
+    }
+
+    @Test
+    void a_rating_committed_before_its_batch_fails_later_is_still_acknowledged() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        Set<String> stored = Collections.synchronizedSet(new HashSet<>());
+        ScheduledExecutorService late = Executors.newSingleThreadScheduledExecutor();
+        GroupCommitWriter writer = new GroupCommitWriter(batch -> {
+            await(release);
+            for (Rating r : batch) if (!stored.add(r.id())) throw new IllegalStateException("the completion cannot be stored");
+            return created(batch.size());
+        }, 100, task -> late.schedule(task, 200, TimeUnit.MILLISECONDS));  // answers are handed over after the failure
+        writer.submit(rating(UUID.randomUUID().toString()));  // holds the writer while both steps queue up
+        String id = UUID.randomUUID().toString();
+        var first = writer.submit(rating(id));
+        var completion = writer.submit(new Rating(id, Instant.now(), "caf", "", "", Rating.Satisfaction.GOOD, 4,
+                List.of(), null, null, null, Set.of(), null, null));
+        release.countDown();
+
+        assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo(Outcome.CREATED);  // committed in the first round: a 201, not a 503
+        assertThatThrownBy(() -> completion.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(GroupCommitWriter.UnavailableException.class);
+        writer.close();
+        late.shutdown();
     }
 
     static Rating rating(String id) {

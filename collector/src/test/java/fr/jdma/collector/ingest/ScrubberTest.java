@@ -1,5 +1,6 @@
 package fr.jdma.collector.ingest;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -32,6 +33,16 @@ class ScrubberTest {
         assertThat(scrubber.scrubComment(comment, flags)).isEqualTo(stored);
         if (flag.isEmpty()) assertThat(flags).isEmpty();
         else assertThat(flags).contains(flag);
+    }
+
+    @Test
+    void every_kind_in_one_comment_is_masked_whatever_its_order() {
+        // each rule searches only a text holding its mark (a digit, the '@'): what an earlier rule put in its place must not hide the rest
+        Set<String> flags = new LinkedHashSet<>();
+
+        assertThat(scrubber.scrubComment("Dossier 1234567, appelez le 06 12 34 56 78 ou écrivez à marie.curie@exemple.fr", flags))
+                .isEqualTo("Dossier [numéro], appelez le [téléphone] ou écrivez à [e-mail]");
+        assertThat(flags).contains("email", "phone", "number");
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
