@@ -19,9 +19,8 @@ final class Insults {
     private static final Pattern SPELLED = Pattern.compile("(?<![a-z])[a-z](?:[\\s.\\-_*/|+]+[a-z](?![a-z])){2,}");
     /** Letters cut by symbols without spaces: "con.nard", "conn-ard", "m*rde". */
     private static final Pattern CUT = Pattern.compile("[a-z]+(?:[.\\-_*/|+]+[a-z]+)+");
-    private static final Pattern WORD = Pattern.compile("[a-z]+");
-    private static final Pattern REPEATS = Pattern.compile("([a-z])\\1+");
-    private static final Pattern NOT_A_LETTER = Pattern.compile("[^a-z]");
+    /** The symbols {@link #CUT} finds inside a word. */
+    private static final String CUTS = ".-_*/|+";
 
     /** Last: built with the patterns above. */
     private static final Insults LIST = new Insults(WordList.lines("insultes.txt"), WordList.lines("insultes-expressions.txt"));
@@ -42,13 +41,16 @@ final class Insults {
 
     boolean matches(String text) {
         String normal = normalise(text);
-        List<String> candidates = new ArrayList<>(words(normal));
-        collect(SPELLED, normal, candidates);
-        collect(CUT, normal, candidates);
+        List<String> plain = words(normal);
+        List<String> candidates = new ArrayList<>(plain);
+        // The two patterns are searched only in a text that can hold them (profiled: every comment passes here).
+        if (isolatedLetters(normal) >= 3) collect(SPELLED, normal, candidates);
+        if (hasCut(normal)) collect(CUT, normal, candidates);
         for (String candidate : candidates) {
             if (words.contains(candidate)) return true;
         }
-        String joined = " " + String.join(" ", words(normal)) + " ";
+        if (phrases.isEmpty()) return false;
+        String joined = " " + String.join(" ", plain) + " ";
         for (String phrase : phrases) {
             if (joined.contains(phrase)) return true;
         }
@@ -74,20 +76,61 @@ final class Insults {
         return out.toString();
     }
 
+    /** The runs of letters, each {@link #squeeze squeezed}. */
     private static List<String> words(String normal) {
         List<String> words = new ArrayList<>();
-        Matcher m = WORD.matcher(normal);
-        while (m.find()) words.add(squeeze(m.group()));
+        int start = -1;
+        for (int i = 0; i <= normal.length(); i++) {
+            boolean letter = i < normal.length() && isLetter(normal.charAt(i));
+            if (letter && start < 0) start = i;
+            if (!letter && start >= 0) {
+                words.add(squeeze(normal.substring(start, i)));
+                start = -1;
+            }
+        }
         return words;
+    }
+
+    /** Letters with no letter on either side: {@link #SPELLED} needs three of them. */
+    private static int isolatedLetters(String normal) {
+        int count = 0;
+        for (int i = 0; i < normal.length(); i++) {
+            if (isLetter(normal.charAt(i)) && !letterAt(normal, i - 1) && !letterAt(normal, i + 1)) count++;
+        }
+        return count;
+    }
+
+    /** A letter, symbols from {@link #CUTS}, a letter: what {@link #CUT} finds. */
+    private static boolean hasCut(String normal) {
+        for (int i = 1; i < normal.length(); i++) {
+            if (CUTS.indexOf(normal.charAt(i)) < 0 || !isLetter(normal.charAt(i - 1))) continue;
+            int j = i;
+            while (j < normal.length() && CUTS.indexOf(normal.charAt(j)) >= 0) j++;
+            if (letterAt(normal, j)) return true;
+        }
+        return false;
     }
 
     private static void collect(Pattern pattern, String normal, List<String> into) {
         Matcher m = pattern.matcher(normal);
-        while (m.find()) into.add(squeeze(NOT_A_LETTER.matcher(m.group()).replaceAll("")));
+        while (m.find()) into.add(squeeze(m.group()));
     }
 
-    /** "connnnnard" and "connard" both read "conard". */
-    private static String squeeze(String word) {
-        return REPEATS.matcher(word).replaceAll("$1");
+    /** Only the letters, each run of one letter read once: "connnnnard", "c.o.n.n.a.r.d" and "connard" all read "conard". */
+    static String squeeze(String word) {
+        StringBuilder out = new StringBuilder(word.length());
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (isLetter(c) && (out.isEmpty() || out.charAt(out.length() - 1) != c)) out.append(c);
+        }
+        return out.toString();
+    }
+
+    private static boolean letterAt(String text, int i) {
+        return i >= 0 && i < text.length() && isLetter(text.charAt(i));
+    }
+
+    private static boolean isLetter(char c) {
+        return c >= 'a' && c <= 'z';
     }
 }

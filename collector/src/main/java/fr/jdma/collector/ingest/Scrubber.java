@@ -76,6 +76,8 @@ final class Scrubber {
 
     /** At least 70 % capitals over at least 12 letters, acronyms left out of both counts. */
     static boolean isMostlyCapitals(String text) {
+        // Fewer capitals in the whole text than 70 % of the least count of letters: no need to look at the words.
+        if (capitals(text) * 10 < CAPITALS_MIN_LETTERS * 7) return false;
         long letters = 0;
         long capitals = 0;
         var words = WORD.matcher(text);
@@ -83,8 +85,18 @@ final class Scrubber {
             String word = words.group();
             if (ACRONYMS.contains(WordList.key(word)) && word.equals(word.toUpperCase(Locale.ROOT))) continue;
             letters += word.length();
-            capitals += word.codePoints().filter(Character::isUpperCase).count();
+            capitals += capitals(word);
         }
         return letters >= CAPITALS_MIN_LETTERS && capitals * 10 >= letters * 7;
+    }
+
+    private static int capitals(String text) {
+        int count = 0;
+        for (int i = 0; i < text.length(); ) {
+            int codePoint = text.codePointAt(i);
+            if (Character.isUpperCase(codePoint)) count++;
+            i += Character.charCount(codePoint);
+        }
+        return count;
     }
 }

@@ -2,8 +2,10 @@ package fr.jdma.collector.ingest;
 
 import org.junit.jupiter.api.Test;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -26,6 +28,41 @@ class WordListsTest {
             String spelled = String.join(".", word.split(""));
             for (String text : List.of("Quel " + word + " !", word.toUpperCase(), disguised, spelled)) {
                 if (!Insults.foundIn(text)) missed.add(text);
+            }
+        }
+        assertThat(missed).isEmpty();
+    }
+
+    @Test
+    void accents_go_as_unicode_decomposition_removes_them_whatever_the_characters() {
+        StringBuilder all = new StringBuilder();
+        for (char c = 0; c < 0x2200; c++) all.append(c);
+        List<String> texts = new ArrayList<>(List.of(all.toString(), "Très bien, merci 😀", "J’ai reçu « l’accusé » … 12 €",
+                "e\u0301te\u0301 ", "한국어 ﬁn Ångström", "👍🏽 👨‍👩‍👧 ❤️", "\uD83D", "x\uDE00y", "ǅ Ǆ ǆ ΐ ǚ"));
+        Random random = new Random(42);
+        String pool = "aéÈçœ’«»…€ \u0301\u00A0ǅΐ한ﬁ😀👍🏽\uD83D\uDE00\uFE0F";
+        for (int n = 0; n < 2_000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int k = random.nextInt(12); k > 0; k--) text.append(pool.charAt(random.nextInt(pool.length())));
+            texts.add(text.toString());
+        }
+        for (String text : texts) {
+            String byUnicode = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+            assertThat(WordList.withoutAccents(text)).as(text).isEqualTo(byUnicode);
+        }
+    }
+
+    @Test
+    void every_word_of_the_insults_list_is_found_spelled_or_cut_by_any_symbol_inside_a_sentence() {
+        List<String> missed = new ArrayList<>();
+        for (String word : words("insultes.txt")) {
+            String half = word.substring(0, word.length() / 2);
+            for (String symbol : List.of(" ", ".", "-", "_", "*", "/", "|", "+", " . ")) {
+                String spelled = "Franchement quel " + String.join(symbol, word.split("")) + " ce service";
+                if (!Insults.foundIn(spelled)) missed.add(spelled);
+                if (symbol.contains(" ")) continue;   // a cut word has no space: "con-nard", not "con - nard"
+                String cut = "Franchement quel " + half + symbol + word.substring(half.length()) + " ce service";
+                if (!Insults.foundIn(cut)) missed.add(cut);
             }
         }
         assertThat(missed).isEmpty();
