@@ -49,7 +49,6 @@ final class Insults {
         for (String candidate : candidates) {
             if (words.contains(candidate)) return true;
         }
-        if (phrases.isEmpty()) return false;
         String joined = " " + String.join(" ", plain) + " ";
         for (String phrase : phrases) {
             if (joined.contains(phrase)) return true;
@@ -117,7 +116,7 @@ final class Insults {
     }
 
     /** Only the letters, each run of one letter read once: "connnnnard", "c.o.n.n.a.r.d" and "connard" all read "conard". */
-    static String squeeze(String word) {
+    private static String squeeze(String word) {
         StringBuilder out = new StringBuilder(word.length());
         for (int i = 0; i < word.length(); i++) {
             char c = word.charAt(i);
