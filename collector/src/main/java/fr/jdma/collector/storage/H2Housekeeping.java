@@ -17,7 +17,10 @@ import java.time.Duration;
  *     rewritten, a bounded amount per round, as H2's own background writer does: the emptied chunks'
  *     space is reused once H2's retention time has passed, nothing moves under a reader, and no
  *     query waits for a connection. Compacting
- *     the file at such times held every query for 200 to 500 ms a round (bench/run.sh's p99);</li>
+ *     the file at such times held every query for 200 to 500 ms a round (bench/run.sh's p99). The
+ *     rewrite holds the store's lock, so the group commit waits for it: it goes in small steps, each
+ *     committed, with a pause between them for the ratings' commits (2 MB at once held it 50-80 ms
+ *     under load, and made H2's p99 at half load 35-43 ms against 12-13 ms in steps; bench/findings.md);</li>
  * <li>once the store has taken no commit for a whole round, the file is compacted, which shrinks it.
  *     That moves live pages and breaks a query reading at the same time ("Chunk not found"), so it
  *     runs only while no connection is in use: the pool is suspended (new borrowers wait at most
@@ -32,25 +35,42 @@ final class H2Housekeeping implements Dialect.Housekeeping {
     static final Duration IDLE_WITHIN = Duration.ofMillis(100);
     /** Under load, chunks less full than this (percent) have their live pages rewritten... */
     static final int REWRITE_BELOW_FILL_RATE = 80;
-    /** ...at most this many bytes a round (H2's own background writer rewrites a quarter of 1 MB per 100 ms). */
+    /** ...at most this many bytes a round (H2's own background writer rewrites a quarter of 1 MB per 100 ms)... */
     static final int REWRITE_AT_MOST_BYTES = 2 * 1024 * 1024;
+    /** ...this many at a time (a step holds the store's lock about 15 ms under load)... */
+    static final int REWRITE_STEP_BYTES = 256 * 1024;
+    /** ...and the ratings' commits go through between two steps. */
+    static final Duration BETWEEN_STEPS = Duration.ofMillis(20);
 
     /** The store's version when the last round ended: unchanged means no commit since. */
     private long versionSeen = -1;
 
     @Override
     public void run(DSLContext db, HikariDataSource pool) throws InterruptedException {
-        MVStore store = db.connectionResult(connection -> ((org.h2.engine.SessionLocal) connection
-                .unwrap(org.h2.jdbc.JdbcConnection.class).getSession()).getDatabase().getStore().getMvStore());
+        MVStore store = store(db);
         try {
             if (store.getCurrentVersion() != versionSeen) {
-                // the rewritten pages are in memory: stored now, so the emptied chunks are freed
-                if (store.compact(REWRITE_BELOW_FILL_RATE, REWRITE_AT_MOST_BYTES)) store.commit();
+                rewriteSparseChunks(store);
             } else {
                 compactWhileNoConnectionIsInUse(store, pool);
             }
         } finally {
             versionSeen = store.getCurrentVersion();
+        }
+    }
+
+    /** The store under an H2 database's connections. */
+    static MVStore store(DSLContext db) {
+        return db.connectionResult(connection -> ((org.h2.engine.SessionLocal) connection
+                .unwrap(org.h2.jdbc.JdbcConnection.class).getSession()).getDatabase().getStore().getMvStore());
+    }
+
+    private static void rewriteSparseChunks(MVStore store) throws InterruptedException {
+        for (int rewritten = 0; rewritten < REWRITE_AT_MOST_BYTES; rewritten += REWRITE_STEP_BYTES) {
+            if (rewritten > 0) Thread.sleep(BETWEEN_STEPS.toMillis());
+            if (!store.compact(REWRITE_BELOW_FILL_RATE, REWRITE_STEP_BYTES)) return;
+            // the rewritten pages are in memory: stored now, so the emptied chunks are freed
+            store.commit();
         }
     }
 
