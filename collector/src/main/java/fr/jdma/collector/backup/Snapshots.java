@@ -1,6 +1,7 @@
 package fr.jdma.collector.backup;
 
 import fr.jdma.collector.storage.Database;
+import fr.jdma.collector.storage.NotEmbedded;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +50,7 @@ public final class Snapshots {
 
     /** Writes a whole backup to {@code file} (replacing it) and returns its size in bytes. */
     public long writeTo(Path file, String reason) {
-        if (!supported()) throw new UnsupportedOperationException("PostgreSQL is backed up with pg_dump (see the README)");
+        if (!supported()) throw NotEmbedded.backup();
         Path folder = file.toAbsolutePath().getParent();
         oneAtATime.lock();
         long started = System.nanoTime();
@@ -79,7 +80,7 @@ public final class Snapshots {
 
     /** A temporary file next to the database for a backup that is streamed, then deleted. */
     public Path temporaryFile() throws IOException {
-        Path folder = database.folder().orElseThrow(() -> new UnsupportedOperationException("no embedded database to back up"));
+        Path folder = database.folder().orElseThrow(NotEmbedded::noFolder);
         return Files.createTempFile(folder, ".download-", "." + extension());
     }
 

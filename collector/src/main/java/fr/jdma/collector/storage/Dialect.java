@@ -341,12 +341,12 @@ public enum Dialect {
 
     /** Writes a consistent copy of the live database to {@code file} while ratings keep being written. */
     public void backup(DSLContext db, Path file) {
-        throw new UnsupportedOperationException("PostgreSQL is backed up with pg_dump (see the README)");
+        throw NotEmbedded.backup();
     }
 
     /** Replaces the embedded database of {@code url} with a backup; the collector must be stopped. */
     public void restore(Path backup, String url) throws IOException {
-        throw new UnsupportedOperationException("PostgreSQL is restored with pg_restore (see the README)");
+        throw NotEmbedded.restore();
     }
 
     /** Runs after rows were copied into {@code table} with their keys (see DatabaseCopy). */
