@@ -130,12 +130,13 @@ public final class CollectorApp implements AutoCloseable {
                 metrics.count("jdma_discarded_ratings_total", "reason", discarded.reason().wire());
             }
         });
-        var ingest = new IngestController(intake, forwarded, metrics);
+        var ingest = new IngestController(intake, forwarded, metrics, database::isOutage);
         var form = new FormController(catalogue, intake, forwarded, clock);
         // The back office lists, per service, the sites whose ratings were refused (in memory, flushed in batches).
         intake.onOutcome(outcome -> {
             if (outcome instanceof RatingIntake.Outcome.OriginRefused refused) refusedOrigins.record(refused.service().id(), refused.origin());
         });
+        intake.onOutcome(refusedOriginLog::observe);
         var catalogueApi = new CatalogueController(catalogue);
         var ops = new OpsController(database, metrics);
         var snippets = new SnippetPage(catalogue, widget, forwarded);
@@ -176,9 +177,10 @@ public final class CollectorApp implements AutoCloseable {
             // 1,024 characters: a 96 KB table per connection (a heap dump under 256 connections: 25 MB of
             // a 128 MB heap). A browser's cacheable headers fit in 256.
             c.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheSize(HEADER_CACHE_SIZE));
-            // Javalin puts its servlet context inside the innermost of these wrappers.
+            // Javalin puts its servlet context inside the innermost of these wrappers: the rating door, which answers
+            // POST /api/v1/ratings once WholeBodies holds its body and hands every other request to Javalin.
             c.jetty.modifyServer(server -> server.setHandler(new HeadAsGet(
-                    new WholeBodies(Duration.ofSeconds(config.bodyTimeoutSeconds()), MAX_REQUEST_BYTES))));
+                    new WholeBodies(Duration.ofSeconds(config.bodyTimeoutSeconds()), MAX_REQUEST_BYTES, ingest.door()))));
             c.routes.before("/api/v1/admin/*", ctx -> {
                 if (!admin.accepts(ctx.header("Authorization"))) {
                     throw HttpProblem.unauthorized("an admin token is required: Authorization: Bearer <JDMA_ADMIN_TOKEN>");
@@ -197,7 +199,6 @@ public final class CollectorApp implements AutoCloseable {
             publicResults.routes(c);
             ops.routes(c);
             backups.routes(c);
-            refusedOriginLog.routes(c);
             widget.routes(c);
             snippets.routes(c);
             backOffice.routes(c);

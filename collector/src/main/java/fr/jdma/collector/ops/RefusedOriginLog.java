@@ -1,7 +1,6 @@
 package fr.jdma.collector.ops;
 
-import io.javalin.config.JavalinConfig;
-import io.javalin.http.Context;
+import fr.jdma.collector.ingest.RatingIntake.Outcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +18,7 @@ import java.util.stream.Collectors;
  * One log line per period for the ratings refused because of their Origin (a site embedding
  * a service's snippet without being allowed, or a misconfigured catalogue), instead of one
  * line per request: "refused origins in the last 5 min: https://x.example ×12". It watches the
- * 403 answers of the two intake paths, so the intake code needs no hook.
+ * intake's outcomes ({@code RatingIntake#onOutcome}), whichever door the rating came in by.
  */
 public final class RefusedOriginLog implements AutoCloseable {
 
@@ -40,19 +39,14 @@ public final class RefusedOriginLog implements AutoCloseable {
         this.period = period;
     }
 
-    public void routes(JavalinConfig config) {
-        config.routes.after("/api/v1/ratings", this::observe);
-        config.routes.after("/avis/{service}", this::observe);
-    }
-
     public void start() {
         scheduler.scheduleAtFixedRate(this::flush, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void observe(Context ctx) {
-        String origin = ctx.header("Origin");
-        if (ctx.statusCode() != 403 || origin == null || origin.isBlank() || !ctx.method().name().equals("POST")) return;
-        String key = printable(origin);
+    /** Counts a refusal for its Origin; a request without one names no site to allow. */
+    public void observe(Outcome outcome) {
+        if (!(outcome instanceof Outcome.OriginRefused refusal) || refusal.origin() == null) return;
+        String key = printable(refusal.origin());
         if (refused.size() >= MAX_ORIGINS && !refused.containsKey(key)) overflow.increment();
         else refused.computeIfAbsent(key, k -> new LongAdder()).increment();
     }

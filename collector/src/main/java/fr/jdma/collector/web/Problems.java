@@ -38,18 +38,8 @@ public final class Problems {
         config.routes.exception(ServiceCatalogue.UnknownServiceException.class,
                 (e, ctx) -> respond(ctx, HttpProblem.notFound(e.getMessage())));
         config.routes.exception(Exception.class, (e, ctx) -> {
-            if (ClientGone.in(e)) {
-                log.info("{} {}: the client went away ({})", ctx.method(), ctx.path(), e.getClass().getSimpleName());
-            } else if (outage.test(e)) {
-                log.warn("{} {}: database unavailable ({})", ctx.method(), ctx.path(), e.getClass().getSimpleName());
-                respond(ctx, HttpProblem.retryLater(503, "Service Unavailable", "the database is unavailable; retry later", 5));
-            } else if (causedBy(e, SQLTransientConnectionException.class)) {
-                log.warn("{} {}: no database connection free in time", ctx.method(), ctx.path());
-                respond(ctx, HttpProblem.retryLater(503, "Service Unavailable", "the collector is busy; retry later", 2));
-            } else {
-                log.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
-                respond(ctx, new HttpProblem(500, "Internal Server Error", "an unexpected error occurred; it has been logged"));
-            }
+            HttpProblem problem = ofFailure(e, outage, ctx.method() + " " + ctx.path());
+            if (problem != null) respond(ctx, problem);
         });
         config.routes.error(404, "*", ctx -> {
             // Our own 404s (problems, HTML pages) are kept; Javalin's "endpoint not found" becomes one of ours.
@@ -71,6 +61,25 @@ public final class Problems {
     public static boolean isHtmlRoute(String path) {
         return !(path.startsWith("/api/") || path.startsWith("/widget/") || path.startsWith("/assets/")
                 || path.equals("/health") || path.equals("/metrics"));
+    }
+
+    /**
+     * The answer to an unexpected failure of {@code request} ("POST /api/v1/ratings"), logged here once: 503 when the
+     * database is gone or busy, 500 otherwise; null when the client went away (nobody to answer).
+     */
+    public static HttpProblem ofFailure(Throwable e, Predicate<Throwable> outage, String request) {
+        if (ClientGone.in(e)) {
+            log.info("{}: the client went away ({})", request, e.getClass().getSimpleName());
+            return null;
+        } else if (outage.test(e)) {
+            log.warn("{}: database unavailable ({})", request, e.getClass().getSimpleName());
+            return HttpProblem.retryLater(503, "Service Unavailable", "the database is unavailable; retry later", 5);
+        } else if (causedBy(e, SQLTransientConnectionException.class)) {
+            log.warn("{}: no database connection free in time", request);
+            return HttpProblem.retryLater(503, "Service Unavailable", "the collector is busy; retry later", 2);
+        }
+        log.error("unexpected error on {}", request, e);
+        return new HttpProblem(500, "Internal Server Error", "an unexpected error occurred; it has been logged");
     }
 
     /** A problem as problem+json on the API, as a French page in the shell on HTML routes. */

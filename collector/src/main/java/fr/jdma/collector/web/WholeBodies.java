@@ -36,7 +36,9 @@ public final class WholeBodies extends Handler.Wrapper {
     private final Duration deadline;
     private final int maxBytes;
 
-    public WholeBodies(Duration deadline, int maxBytes) {
+    /** @param inner the handler that sees each request once its body is here (Javalin's, or one inside which Javalin goes) */
+    public WholeBodies(Duration deadline, int maxBytes, Handler inner) {
+        super(inner);
         this.deadline = deadline;
         this.maxBytes = maxBytes;
     }

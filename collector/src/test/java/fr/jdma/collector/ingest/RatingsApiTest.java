@@ -209,6 +209,36 @@ class RatingsApiTest {
     }
 
     @Test
+    void a_POST_with_a_trailing_slash_reaches_the_same_door() {
+        var response = collector.send(HttpRequest.newBuilder(URI.create(collector.url("/api/v1/ratings/")))
+                .header("Content-Type", "text/plain").header("Origin", TestCollector.ORIGIN)
+                .POST(HttpRequest.BodyPublishers.ofString(rating(""))));
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        assertThat(count()).isEqualTo(1);
+    }
+
+    /** The door below Javalin answers like the routes around it: CORS header, media type, length, and a count by status. */
+    @Test
+    void every_answer_on_the_ratings_path_carries_the_CORS_header_and_is_counted() {
+        var stored = collector.postRating(rating(""));
+        var refused = collector.send(HttpRequest.newBuilder(URI.create(collector.url("/api/v1/ratings")))
+                .header("Content-Type", "text/plain").header("Origin", "https://evil.example")
+                .POST(HttpRequest.BodyPublishers.ofString(rating(""))));
+        var wrongMethod = collector.get("/api/v1/ratings", null);
+
+        assertThat(stored.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(stored.headers().firstValue("Content-Length")).hasValue(Integer.toString(stored.body().length()));
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("origin https://evil.example is not among the allowed origins of service 'caf'");
+        for (var response : List.of(stored, refused, wrongMethod)) {
+            assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).as(response.toString()).hasValue("*");
+        }
+        assertThat(collector.get("/metrics", null).body()).contains("jdma_rating_requests_total{status=\"201\"} 1",
+                "jdma_rating_requests_total{status=\"403\"} 1", "jdma_rating_requests_total{status=\"405\"} 1");
+    }
+
+    @Test
     void an_unknown_path_returns_a_404_problem() {
         var response = collector.get("/api/v1/nothing-here", null);
 
