@@ -159,7 +159,7 @@ public final class CollectorApp implements AutoCloseable {
         // Started as soon as its parts exist, not in start(): the warm-up computes what the first readers ask for on the
         // second core while the back office and Javalin are built and Jetty starts, and a reader who comes meanwhile
         // waits for the same computation. The first by=location after a start came about twice as soon; earlier still
-        // (before the rest of the wiring) slowed the start by 0.1 s (bench/findings.md, "by=location cold").
+        // (before the rest of the wiring) slowed the start by 0.1 s (bench/findings.md, seventh round, "The first by=location after a start").
         new WarmUp(catalogue, statistics, results, WARM_UP_BUDGET).startInBackground();
         var backOffice = new BackOffice(new BackOffice.Parts(database, clock, admin, analystTokens, catalogue, refusedOrigins,
                 statistics, placeNames, exports, stats, comments, widget, forwarded));

@@ -57,7 +57,9 @@ public final class StatsController {
     private Answer answer(Analyst analyst, Map<String, List<String>> params) {
         StatsQuery query = StatsQuery.parse(params);
         Set<String> readable = AnalystAccess.readable(analyst, query.service(), catalogue);
-        List<String> services = catalogue.ids().stream().filter(id -> readable == null || readable.contains(id)).sorted().toList();
+        // a named service was checked to exist: only a query without one reads the catalogue
+        List<String> services = query.service() != null ? List.of(query.service())
+                : catalogue.ids().stream().filter(id -> readable == null || readable.contains(id)).sorted().toList();
         return new Answer(query, each -> services.forEach(service -> statistics.indicators(query.forService(service), each)));
     }
 
