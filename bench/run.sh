@@ -3,8 +3,8 @@
 #   1. Durable ingest against the HTTP ceiling, alternately, with wrk, on H2, SQLite and PostgreSQL, at 64 and
 #      256 connections; latency at half the sustained load; the collector's peak RSS.
 #   2. A full database (RATINGS realistic ratings, 5,000 locations, a year, made by bench/Generate.java):
-#      start time, indicators cold and warm, the CSV export against plain JDBC, gzip, RSS, ingest on it (its rounds
-#      alternated with a collector on an empty H2 database started next to it).
+#      start time (median of 3 starts), indicators cold and warm, the CSV export against plain JDBC, gzip, RSS, ingest
+#      on it (its rounds alternated with a collector on an empty H2 database started next to it).
 #   3. The durable write path alone (bench/WriterBench.java).
 # Usage: bench/run.sh        environment: SECONDS_EACH (10), ROUNDS (3), RATINGS (1000000; 10000000 for the issue's 10 M),
 #                            WARM (90: seconds of load before measuring each server, past the JIT's compilations)
@@ -135,8 +135,13 @@ FULL="jdbc:h2:file:$WORK/full/jdma"
 say "generating $RATINGS ratings"
 read -r _ GEN_S < <(java -cp "$JAR" bench/Generate.java "$FULL" "$RATINGS" 2>/dev/null | tail -n 1) || true
 read -r PLAIN_RATE PLAIN_ROWS < <(java -cp "$JAR" bench/PlainExport.java "$FULL;DATABASE_TO_LOWER=TRUE" bench 2>/dev/null | tail -n 1) || true
-start_collector "$FULL"
-STARTUP_S=$START_S
+# The start, three times: one start on this machine varies by up to 0.5 s (bench/findings.md, eighth round), so the goal
+# takes the median. The first two collectors are stopped at once; the third stays for what follows, whose "cold" figures
+# are each query's first call after that start.
+STARTS=()
+for _ in 1 2; do start_collector "$FULL"; STARTS+=("$START_S"); stop_collector; done
+start_collector "$FULL"; STARTS+=("$START_S")
+STARTUP_S=$(printf '%s\n' "${STARTS[@]}" | median)
 stat_ms() {  # $1 query → "cold warm bytes"
   local url="http://127.0.0.1:$PORT/api/v1/stats?service=bench&$1" cold warm bytes
   read -r cold bytes < <(curl -fs -o /dev/null -w '%{time_total} %{size_download}\n' -H 'Authorization: Bearer bench' "$url") || true
@@ -233,7 +238,7 @@ FULL_VS_EMPTY=$(ratio "${I_full_64:-0}" "${NEIGHBOUR_INGEST:-0}")   # the empty 
   echo "| ingest into a full database ≥ 0.8 × the empty one (H2, 64 connections, rounds alternated) | ${I_full_64:-?} / ${NEIGHBOUR_INGEST:-?} = $FULL_VS_EMPTY (against the first H2 run: $(ratio "${I_full_64:-0}" "${I_h2_64:-0}")) | $(mark "$FULL_VS_EMPTY" 0.8 ">=") |"
   echo "| p99 < 25 ms at half load, full database (median of $ROUNDS rounds) | ${HALF_P99:-?} ms (the empty one next to it: ${NEIGHBOUR_HALF_P99:-?} ms) | $(mark "${HALF_P99:-999}" 25 "<=") |"
   echo "| RSS ≤ 256 MB under full load / during an export of $RATINGS ratings / full-database load | peak $RSS_LOAD / $RSS_EXPORT / $RSS_FULL MB (right after: $RSS_LOAD_NOW / $RSS_EXPORT_NOW / $RSS_FULL_NOW) | $(mark "$(printf '%s\n' "$RSS_LOAD" "$RSS_EXPORT" "$RSS_FULL" | sort -g | tail -1)" 256 "<=") |"
-  echo "| start ≤ 2 s on the full database | $STARTUP_S s (empty database: $START_EMPTY_S s) | $(mark "$STARTUP_S" 2 "<=") |"
+  echo "| start ≤ 2 s on the full database (median of 3 starts) | $STARTUP_S s (${STARTS[*]}; the empty database's first start: $START_EMPTY_S s) | $(mark "$STARTUP_S" 2 "<=") |"
   echo "| (ours) the H2 file stays near its data: KB per rating after the H2 load, 15 s idle | $(awk -v b="$H2_FILE_IDLE" -v n="$H2_RATINGS" 'BEGIN{printf "%.1f", (n>0)?b/1024/n:0}') KB ($((H2_FILE_IDLE / 1048576)) MB for $H2_RATINGS ratings) | |"
   echo "| service-wide monthly trend (by=month&location=*) ≤ 50 ms, one small answer | $TREND_WARM ms warm, $TREND_COLD ms cold, $TREND_BYTES B | $(mark "$TREND_WARM" 50 "<=") |"
   echo "| by=location ≤ 50 ms warm, ≤ 200 ms cold | $LOC_WARM ms / $LOC_COLD ms | $(mark "$LOC_WARM" 50 "<=") / $(mark "$LOC_COLD" 200 "<=") |"
