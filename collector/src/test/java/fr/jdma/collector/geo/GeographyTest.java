@@ -4,9 +4,17 @@ import fr.jdma.collector.geo.Geography.Commune;
 import fr.jdma.collector.geo.Geography.Kind;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The COG table the build ships in the jar, read as data. */
 class GeographyTest {
@@ -137,5 +145,30 @@ class GeographyTest {
         assertThat(Search.normalise("st  etienne du rouvray")).isEqualTo("saint etienne du rouvray");
         assertThat(Search.normalise("L'Haÿ-les-Roses")).isEqualTo("l hay les roses");
         assertThat(Search.normalise("Œuilly")).isEqualTo("oeuilly");
+    }
+
+    @Test
+    void a_damaged_table_is_refused_with_what_is_wrong() throws IOException {
+        byte[] table;
+        try (InputStream in = new GZIPInputStream(Geography.class.getResourceAsStream("/geo/cog.bin.gz"))) {
+            table = in.readAllBytes();
+        }
+        assertThat(Geography.read(gzip(table)).commune("75056")).isPresent();
+        assertThatThrownBy(() -> Geography.read(gzip(Arrays.copyOf(table, table.length / 2))))
+                .isInstanceOf(IOException.class).hasMessageContaining("cut short");
+        assertThatThrownBy(() -> Geography.read(gzip(Arrays.copyOf(table, table.length + 3))))
+                .isInstanceOf(IOException.class).hasMessageContaining("3 bytes after the end");
+        byte[] otherVersion = table.clone();
+        otherVersion[7] = '2';
+        assertThatThrownBy(() -> Geography.read(gzip(otherVersion)))
+                .isInstanceOf(IOException.class).hasMessageContaining("not a geography table of this version");
+    }
+
+    private static InputStream gzip(byte[] bytes) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream zipped = new GZIPOutputStream(out)) {
+            zipped.write(bytes);
+        }
+        return new ByteArrayInputStream(out.toByteArray());
     }
 }
