@@ -6,20 +6,20 @@ import fr.jdma.collector.storage.Database;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 /**
@@ -55,7 +55,7 @@ public final class TrainCommand {
                     "JDMA_ADMIN_TOKEN", TOKEN, "JDMA_RATE_LIMIT", "0"));
             Database database = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword());
             try (CollectorApp app = new CollectorApp(config, database, Clock.systemUTC()).start()) {
-                Requests http = new Requests("http://127.0.0.1:" + app.port(), failures);
+                Requests http = new Requests(app.port(), failures);
                 exercise(http);
                 requests = http.sent;
             }
@@ -69,7 +69,7 @@ public final class TrainCommand {
     }
 
     /** The paths a collector serves in its first minutes: each once, the ratings by the hundred (their classes are what the archive keeps). */
-    private static void exercise(Requests http) throws IOException, InterruptedException {
+    private static void exercise(Requests http) throws IOException {
         String json = "application/json";
         http.expect(200, "GET", "/health", null, null);
         http.expect(201, "POST", "/api/v1/admin/services", json, "{\"id\":\"" + SERVICE + "\",\"name\":\"Entraînement\","
@@ -115,41 +115,62 @@ public final class TrainCommand {
         http.expect(200, "GET", "/health", null, null);
     }
 
-    /** A small HTTP client that notes each answer other than the expected one. */
+    /**
+     * A small HTTP/1.1 client over plain sockets that notes each answer other than the expected one. Not the JDK's
+     * HttpClient: the archive keeps every class the training run loads, and that client and the TLS it sets up were
+     * about 700 classes that a collector never loads (bench/findings.md, eighth round).
+     */
     private static final class Requests {
-        private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        private final String base;
+        private final int port;
         private final List<String> failures;
         private int sent;
 
-        Requests(String base, List<String> failures) {
-            this.base = base;
+        Requests(int port, List<String> failures) {
+            this.port = port;
             this.failures = failures;
         }
 
-        void expect(int status, String method, String path, String contentType, String body) throws IOException, InterruptedException {
-            check(status, method, path, client.send(request(method, path, contentType, body), HttpResponse.BodyHandlers.ofByteArray()));
+        void expect(int status, String method, String path, String contentType, String body) throws IOException {
+            expectAll(status, method, path, contentType, Collections.singletonList(body));
         }
 
-        /** The same request with each body, all in flight at once. */
-        void expectAll(int status, String method, String path, String contentType, List<String> bodies) {
-            List<CompletableFuture<HttpResponse<byte[]>>> answers = bodies.stream()
-                    .map(body -> client.sendAsync(request(method, path, contentType, body), HttpResponse.BodyHandlers.ofByteArray()))
-                    .toList();
-            answers.forEach(answer -> check(status, method, path, answer.join()));
+        /** The same request with each body, all in flight at once (one connection each). */
+        void expectAll(int status, String method, String path, String contentType, List<String> bodies) throws IOException {
+            List<Socket> sockets = new ArrayList<>();
+            try {
+                for (String body : bodies) {
+                    Socket socket = new Socket();
+                    sockets.add(socket);
+                    socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5_000);
+                    socket.setSoTimeout(30_000);
+                    socket.getOutputStream().write(request(method, path, contentType, body));
+                }
+                for (Socket socket : sockets) check(status, method, path, statusOf(socket.getInputStream().readAllBytes()));
+            } finally {
+                for (Socket socket : sockets) socket.close();
+            }
         }
 
-        private HttpRequest request(String method, String path, String contentType, String body) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                    .header("Authorization", "Bearer " + TOKEN).header("Origin", ORIGIN)
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-            if (contentType != null) request.header("Content-Type", contentType);
-            return request.build();
+        private static byte[] request(String method, String path, String contentType, String body) {
+            byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+            String head = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + TOKEN
+                    + "\r\nOrigin: " + ORIGIN + "\r\n" + (contentType == null ? "" : "Content-Type: " + contentType + "\r\n")
+                    + "Content-Length: " + content.length + "\r\nConnection: close\r\n\r\n";
+            byte[] head8 = head.getBytes(StandardCharsets.UTF_8);
+            byte[] request = Arrays.copyOf(head8, head8.length + content.length);
+            System.arraycopy(content, 0, request, head8.length, content.length);
+            return request;
         }
 
-        private void check(int status, String method, String path, HttpResponse<byte[]> response) {
+        /** The status code of a whole answer ("HTTP/1.1 201 Created..."), or -1 when there is none. */
+        private static int statusOf(byte[] answer) {
+            String line = new String(answer, 0, Math.min(answer.length, 16), StandardCharsets.ISO_8859_1);
+            return line.startsWith("HTTP/1.1 ") && line.length() >= 12 ? Integer.parseInt(line.substring(9, 12)) : -1;
+        }
+
+        private void check(int status, String method, String path, int answered) {
             sent++;
-            if (response.statusCode() != status) failures.add(method + " " + path + " answered " + response.statusCode() + ", not " + status);
+            if (answered != status) failures.add(method + " " + path + " answered " + answered + ", not " + status);
         }
     }
 
