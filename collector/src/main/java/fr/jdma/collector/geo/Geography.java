@@ -170,7 +170,7 @@ public final class Geography {
                 departements.put(departementCodes[i], string(in));
                 regionOf.put(departementCodes[i], string(in));
             }
-            int n = count(in, 4 + 4 + 1 + 4 + 2 + 4);
+            int n = count(in, 4 + 4 + 1 + 4 + 2 + 4);  // per commune code: code, name start, kind, current, département, population
             int[] codes = ints(in, n);
             int[] nameStarts = ints(in, n + 1);
             String allNames = string(in);

@@ -131,7 +131,7 @@ public final class TrainCommand {
         }
 
         void expect(int status, String method, String path, String contentType, String body) throws IOException {
-            expectAll(status, method, path, contentType, Collections.singletonList(body));
+            expectAll(status, method, path, contentType, Collections.singletonList(body));  // body may be null: List.of refuses it
         }
 
         /** The same request with each body, all in flight at once (one connection each). */
