@@ -2,7 +2,7 @@
 // questions, data-questions, and a widget that still works when the lookup fails or is slow.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startCollector, launchBrowser, watchRatings, waitFor, startSite, humanPause } from './collector.js';
+import { startCollector, launchBrowser, watchRatings, waitFor, startSite, humanPause, exportedRatings } from './collector.js';
 
 let collector, browser, site, siteUrl, pages;
 
@@ -117,5 +117,27 @@ test('without constructable stylesheets, the styles go in a <style> carrying the
   assert.equal(await shadow(p, 'style').count(), 1);
   assert.equal(await button.evaluate((b) => getComputedStyle(b).backgroundColor), 'rgb(0, 0, 145)', 'Bleu France: the stylesheet applied');
   assert.deepEqual(violations, []);
+  await p.close();
+});
+
+test('a site that pinned an older widget with its integrity hash (the README\'s snippet of 1.0.0) keeps collecting after upgrades', async () => {
+  // the hash the README published for 1.0.0: the browser refuses the script unless the collector serves exactly those bytes
+  const pinned = 'integrity="sha384-biG5+jgJF+wPSvZhgJv6IMbXl3+i+3K1iXrXI2yq38iOGxVgiJL/QAGl5xrXaxqX" crossorigin="anonymous"';
+  pages.set('/pinned.html', `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Agence</title><link rel="icon" href="data:,"></head>
+<body><main><h1>Démarche terminée</h1></main>
+<script src="${collector.url}/widget/v1.0.0/jdma.js" defer ${pinned} data-service="carte-grise" data-location="75056"></script></body></html>`);
+  const p = await browser.newPage();
+  const posts = watchRatings(p);
+  await p.goto(siteUrl + '/pinned.html');
+  await shadow(p, 'button.o').click();
+  await shadow(p, 'dialog[open]').waitFor();
+  await p.getByRole('radio', { name: 'Moyen' }).check();
+  await p.getByRole('button', { name: 'Envoyer' }).click();
+  await waitFor(() => posts.length === 1);
+  assert.equal(posts[0].status, 201);
+  assert.equal(await shadow(p, '[role=status]').textContent(), 'Merci ! Votre avis a bien été envoyé.');
+  const stored = (await exportedRatings(collector, 'carte-grise')).filter((r) => r.id === posts[0].body.id);
+  assert.equal(stored.length, 1, 'stored once');
+  assert.equal(stored[0].satisfaction, 'average');
   await p.close();
 });

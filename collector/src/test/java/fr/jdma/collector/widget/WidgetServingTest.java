@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -56,6 +57,34 @@ class WidgetServingTest {
         String actual = "sha384-" + Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-384").digest(file.body()));
         assertThat(pinned.group(2)).isEqualTo(actual);
         assertThat(file.headers().firstValue("Cache-Control")).hasValue("public, max-age=31536000, immutable");
+    }
+
+    /** Published in the README's pinned snippet of each version: a site that copied it must keep getting those bytes. */
+    static final Map<String, String> PUBLISHED = Map.of(
+            "1.0.0", "sha384-biG5+jgJF+wPSvZhgJv6IMbXl3+i+3K1iXrXI2yq38iOGxVgiJL/QAGl5xrXaxqX",
+            "1.1.0", "sha384-YcOUJyZ3asLPK/P6IADGLLPaYYvlA/IcHtxL7CWt05r50/Fdoluv3dRZYGUF9YLe",
+            "1.2.0", "sha384-Nzl6LCP8J6Himr7+DkcpJdeccsAV1vNXnUnCOZ4lmnrEVNy1IFPB+H1sjBX7yu3J");
+
+    @Test
+    void every_released_version_stays_served_with_the_bytes_sites_pinned_by_their_hash() throws Exception {
+        for (var pinned : PUBLISHED.entrySet()) {
+            var file = collector.send(HttpRequest.newBuilder(URI.create(collector.url("/widget/v" + pinned.getKey() + "/jdma.js"))),
+                    HttpResponse.BodyHandlers.ofByteArray());
+
+            assertThat(file.statusCode()).as(pinned.getKey()).isEqualTo(200);
+            assertThat("sha384-" + Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-384").digest(file.body())))
+                    .as(pinned.getKey()).isEqualTo(pinned.getValue());
+            assertThat(file.headers().firstValue("Cache-Control")).hasValue("public, max-age=31536000, immutable");
+            assertThat(file.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+        }
+    }
+
+    @Test
+    void a_version_never_released_is_a_404_that_names_the_versions_served() {
+        var missing = collector.get("/widget/v1.9.9/jdma.js", null);
+
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("no widget version 1.9.9", "1.0.0, 1.1.0, 1.2.0");
     }
 
     @Test
