@@ -4,10 +4,10 @@
 // tables). The constants name each slot (esbuild inlines them, so `t[Q1]` costs a few bytes).
 import { QUESTIONS } from './contract.js';
 
-export const OPEN = 0, CLOSE = 1, Q1 = 2 /* with "(obligatoire)" */, GOOD = 3, AVERAGE = 4, BAD = 5, Q2 = 6, CLEAR1 = 7, CLEAR5 = 8,
-  Q3 = 9, HELP_TEXTS = 10, /* 10 to 17: counter … other, none */ REACHED = 18, YES = 19, NO = 20, QUALITY = 21,
-  QUALITY1 = 22, QUALITY5 = 23, Q4 = 24, NOTICE = 25, SEND = 26, ERROR = 27, SENT = 28, QUEUED = 29,
-  FAILED = 30, CAPS = 31, RUDE = 32, MORE = 33, PRIVACY = 34;
+export const OPEN = 0, CLOSE = 1, REQUIRED = 2, SEND = 3, ERROR = 4, SENT = 5, QUEUED = 6, FAILED = 7, CAPS = 8, RUDE = 9,
+  MORE = 10, PRIVACY = 11, Q1 = 12 /* with "(obligatoire)" */, GOOD = 13, AVERAGE = 14, BAD = 15, Q2 = 16, CLEAR1 = 17,
+  CLEAR5 = 18, Q3 = 19, HELP_TEXTS = 20, /* 20 to 27: counter … other, none */ REACHED = 28, YES = 29, NO = 30,
+  QUALITY = 31, QUALITY1 = 32, QUALITY5 = 33, Q4 = 34, NOTICE = 35;
 
 const TEXTS = {
   fr: "Je donne mon avis|Fermer|(obligatoire)|Envoyer|Merci de répondre.|Merci ! Votre avis a bien été envoyé.|Merci ! Votre avis sera envoyé dès que possible.|L'envoi a échoué.|Évitez les majuscules.|Restez courtois.|Pour aller plus loin (facultatif)|Données personnelles",
@@ -16,10 +16,9 @@ const TEXTS = {
 
 /** The texts of one language, indexed by the constants above; lang is "fr" or "en". */
 export function texts(lang) {
-  const [open, close, required, ...rest] = TEXTS[lang].split('|');
-  const questions = QUESTIONS[lang].split('|');
-  questions[0] += ' ' + required;
-  return [open, close, ...questions, ...rest];
+  const t = (TEXTS[lang] + '|' + QUESTIONS[lang]).split('|');
+  t[Q1] += ' ' + t[REQUIRED];
+  return t;
 }
 
 export { HIDEABLE } from './contract.js';

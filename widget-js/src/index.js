@@ -61,7 +61,7 @@ function mount() {
   (target || document.body).append(host);
   const id = uuid7();
   let shown, since = Date.now(); // elapsed counts from when the questions are shown
-  const payload = (data) => buildPayload(config, shown, data, location.href, id, Date.now() - since);
+  const submit = (data) => deliver(buildPayload(config, shown, data, location.href, id, Date.now() - since));
 
   if (inline) {
     lookup();
@@ -70,9 +70,9 @@ function mount() {
     wrap.append(...buildInline(t, config.collector, async (satisfaction) => {
       data.set('satisfaction', satisfaction);
       shown = [];
-      const outcome = await deliver(payload(data));
+      const outcome = await submit(data);
       return [outcome, shown = await questions()];
-    }, (more) => deliver(payload(more))));
+    }, submit));
     return;
   }
 
@@ -84,7 +84,7 @@ function mount() {
     dialog = dialog || questions().then((list) => {
       shown = list;
       since = Date.now();
-      const d = buildDialog(t, shown, config.collector, (data) => deliver(payload(data)));
+      const d = buildDialog(t, shown, config.collector, submit);
       d.onclose = () => opener.focus();
       wrap.append(d);
       return d;

@@ -14,7 +14,6 @@ import * as T from './i18n.js';
 export function buildInline(t, collector, onTap, onMore) {
   const status = h('p', { role: 'status', tabindex: -1 });
   const buttons = SATISFACTION.map((value, i) => h('button', 0, face(i), t[T.GOOD + i]));
-  const block = [h('fieldset', 0, h('legend', 0, t[T.Q1].replace(/ \(.*/, '')), h('div', { class: 't' }, ...buttons)), status];
 
   const press = (button, on) => {
     // one answer per rating: the others wait until this one is stored, or failed
@@ -32,7 +31,7 @@ export function buildInline(t, collector, onTap, onMore) {
     optional(t, shown, form);
     sending(t, form, status, status, onMore);
     status.after(form);
-    form.querySelector('[type=radio],[type=checkbox],textarea').focus();
+    form.querySelector('fieldset input,textarea').focus(); // the first question's first control
   });
-  return [...block, privacy(t, collector)];
+  return [h('fieldset', 0, h('legend', 0, t[T.Q1].replace(/ \(.*/, '')), h('div', { class: 't' }, ...buttons)), status, privacy(t, collector)];
 }

@@ -63,7 +63,8 @@ class WidgetServingTest {
     static final Map<String, String> PUBLISHED = Map.of(
             "1.0.0", "sha384-biG5+jgJF+wPSvZhgJv6IMbXl3+i+3K1iXrXI2yq38iOGxVgiJL/QAGl5xrXaxqX",
             "1.1.0", "sha384-YcOUJyZ3asLPK/P6IADGLLPaYYvlA/IcHtxL7CWt05r50/Fdoluv3dRZYGUF9YLe",
-            "1.2.0", "sha384-Nzl6LCP8J6Himr7+DkcpJdeccsAV1vNXnUnCOZ4lmnrEVNy1IFPB+H1sjBX7yu3J");
+            "1.2.0", "sha384-Nzl6LCP8J6Himr7+DkcpJdeccsAV1vNXnUnCOZ4lmnrEVNy1IFPB+H1sjBX7yu3J",
+            "1.2.1", "sha384-EwZYNDMk0KfBBiujJaiYqizvQI6YPEDe/bMil2rBMLWkL1B+n4sjczDxwEeTyVGO");
 
     @Test
     void every_released_version_stays_served_with_the_bytes_sites_pinned_by_their_hash() throws Exception {
@@ -84,7 +85,7 @@ class WidgetServingTest {
         var missing = collector.get("/widget/v1.9.9/jdma.js", null);
 
         assertThat(missing.statusCode()).isEqualTo(404);
-        assertThat(missing.body()).contains("no widget version 1.9.9", "1.0.0, 1.1.0, 1.2.0");
+        assertThat(missing.body()).contains("no widget version 1.9.9", "1.0.0, 1.1.0, 1.2.0, 1.2.1");
     }
 
     @Test
