@@ -58,11 +58,12 @@ public final class WidgetAssets {
             versions.sort(Comparator.comparing(WidgetAssets::numbers, Arrays::compare));
             Map<String, StaticAsset> released = new LinkedHashMap<>();
             for (String v : versions) {
-                StaticAsset file = StaticAsset.fromClasspath("jdma-widget/releases/" + v + ".js", JAVASCRIPT);
+                // the current version's release holds the same bytes as jdma.js (the build checks it): served from one copy
+                StaticAsset file = v.equals(version) ? js : StaticAsset.fromClasspath("jdma-widget/releases/" + v + ".js", JAVASCRIPT);
                 if (file == null) throw new IllegalStateException("the widget's manifest names release " + v + ", which this build does not hold");
                 released.put(v, file);
             }
-            released.putIfAbsent(version, js); // the build writes the current version's release; a build from before it did not
+            released.putIfAbsent(version, js); // a build from before releases/ named none
             return new WidgetAssets(js, version, m.path("integrity").asText(), released);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
