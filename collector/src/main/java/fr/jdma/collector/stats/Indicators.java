@@ -125,16 +125,8 @@ public record Indicators(
             }
             score(json, CLARITY, g.clarity);
             json.writeFieldName(HELP_REACHED);
-            if (g.helpReached == null) {
-                json.writeNull();
-            } else {
-                json.writeStartObject();
-                json.writeFieldName(PERCENT);
-                json.writeNumber(g.helpReached.percent());
-                json.writeFieldName(ANSWERS);
-                json.writeNumber(g.helpReached.answers());
-                json.writeEndObject();
-            }
+            if (g.helpReached == null) json.writeNull();
+            else measure(json, PERCENT, g.helpReached.percent(), g.helpReached.answers());
             score(json, HELP_QUALITY, g.helpQuality);
             score(json, AUTONOMY, g.autonomy);
             json.writeEndObject();
@@ -142,15 +134,17 @@ public record Indicators(
 
         private static void score(JsonGenerator json, SerializableString name, Score score) throws IOException {
             json.writeFieldName(name);
-            if (score == null) {
-                json.writeNull();
-                return;
-            }
+            if (score == null) json.writeNull();
+            else measure(json, SCORE, score.score(), score.answers());
+        }
+
+        /** {"score" or "percent": value, "answers": n}. */
+        private static void measure(JsonGenerator json, SerializableString name, BigDecimal value, long answers) throws IOException {
             json.writeStartObject();
-            json.writeFieldName(SCORE);
-            json.writeNumber(score.score());
+            json.writeFieldName(name);
+            json.writeNumber(value);
             json.writeFieldName(ANSWERS);
-            json.writeNumber(score.answers());
+            json.writeNumber(answers);
             json.writeEndObject();
         }
 
