@@ -19,9 +19,12 @@ public final class RateLimiter {
     private final int perMinute;
     private final Clock clock;
     private final ClientKey clientKey;
+    // About 240 bytes of heap per window: 50,000 windows (12 MB) is 400 new clients a second, far past any
+    // service's peak. A flood of new clients past that evicts windows early (some clients start a fresh minute)
+    // instead of filling the heap of deploy/jvm-flags.
     private final Cache<Window, AtomicInteger> windows = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofMinutes(2))
-            .maximumSize(1_000_000)
+            .maximumSize(50_000)
             .build();
 
     public RateLimiter(int perMinute, Clock clock) {
@@ -33,6 +36,12 @@ public final class RateLimiter {
         this.perMinute = perMinute;
         this.clock = clock;
         this.clientKey = clientKey;
+    }
+
+    /** How many windows are held now (the bound above). */
+    long windowsHeld() {
+        windows.cleanUp();
+        return windows.estimatedSize();
     }
 
     /** 0 when the rating may go on, otherwise the seconds to wait before the next try. */

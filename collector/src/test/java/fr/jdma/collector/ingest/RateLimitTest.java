@@ -45,6 +45,26 @@ class RateLimitTest {
     }
 
     @Test
+    void an_IPv6_client_cannot_dodge_the_limit_with_a_new_address_of_its_64() {
+        Clock clock = Clock.fixed(Instant.parse("2026-05-01T10:00:00Z"), ZoneOffset.UTC);
+        try (var collector = new TestCollector(TestDatabases.h2(dir), c -> c.withRateLimit(1).withTrustProxy(true), clock)
+                .withService("caf")) {
+            assertThat(postFrom(collector, "2001:db8:0:1::7")).isEqualTo(201);
+            assertThat(postFrom(collector, "2001:db8:0:1:9c41:22ff:fe10:3")).isEqualTo(429);
+            assertThat(postFrom(collector, "2001:db8:0:2::7")).isEqualTo(201);
+        }
+    }
+
+    @Test
+    void a_flood_of_new_clients_is_held_to_a_bounded_number_of_windows() {
+        RateLimiter limiter = new RateLimiter(1, Clock.fixed(Instant.parse("2026-05-01T10:00:00Z"), ZoneOffset.UTC));
+        for (int i = 0; i < 70_000; i++) {
+            assertThat(limiter.secondsToWait("10." + (i >> 16) + "." + (i >> 8 & 255) + "." + (i & 255), "caf")).isZero();
+        }
+        assertThat(limiter.windowsHeld()).isBetween(40_000L, 50_000L);
+    }
+
+    @Test
     void without_a_trusted_proxy_X_Forwarded_For_cannot_dodge_the_limit() {
         Clock clock = Clock.fixed(Instant.parse("2026-05-01T10:00:00Z"), ZoneOffset.UTC);
         try (var collector = new TestCollector(TestDatabases.h2(dir), c -> c.withRateLimit(1), clock).withService("caf")) {
