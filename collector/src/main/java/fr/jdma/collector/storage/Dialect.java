@@ -38,7 +38,7 @@ public enum Dialect {
             // once (H2 delays it by 500 ms by default); we close the database ourselves on stop.
             // TRACE_LEVEL_FILE=0: errors reach us as exceptions; H2's own .trace.db grew by
             // megabytes per second on a full disk, filling it again as soon as space came back.
-            // CACHE_SIZE (KB): H2's page cache defaults to 64 MB, half of the production heap. Its
+            // CACHE_SIZE (KB): H2's page cache defaults to 64 MB, most of the production heap. Its
             // pages live long enough to be promoted, and replacing them filled the old generation:
             // with 16 MB, a 70 ms full collection every 3-4 s under load made H2's p99 at half load
             // 77 ms; with 4 MB, 30 ms and 30 MB less resident memory (bench/findings.md). The
